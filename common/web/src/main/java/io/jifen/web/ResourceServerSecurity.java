@@ -1,0 +1,102 @@
+package io.jifen.web;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every Jifen service is an OAuth2 resource server on its own: a request without a valid JWT gets 401 even when
+ * it bypasses the gateway. Health, metrics and the OpenAPI document stay open for probes and the gateway.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(WebProperties.class)
+public class ResourceServerSecurity {
+
+    private static final String[] ALWAYS_OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain jifenSecurityFilterChain(HttpSecurity http, WebProperties properties, JsonMapper json) {
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> ProblemWriter.write(response, json,
+                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"));
+        AccessDeniedHandler forbidden = (request, response, ex) -> ProblemWriter.write(response, json,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your token does not allow this operation"));
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(ALWAYS_OPEN).permitAll();
+                    properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    /** Keycloak realm roles (flat {@code roles} claim or {@code realm_access.roles}) become {@code ROLE_*} authorities. */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RolesConverter());
+        return converter;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemExceptionHandler problemExceptionHandler() {
+        return new ProblemExceptionHandler();
+    }
+
+    static final class RolesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
+        @Override
+        public Collection<GrantedAuthority> convert(Jwt jwt) {
+            Stream<Object> flat = stream(jwt.getClaim("roles"));
+            Object realmAccess = jwt.getClaim("realm_access");
+            Stream<Object> realm = realmAccess instanceof Map<?, ?> map ? stream(map.get("roles")) : Stream.empty();
+            return Stream.concat(flat, realm)
+                    .map(String::valueOf)
+                    .distinct()
+                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+        }
+
+        private static Stream<Object> stream(Object claim) {
+            return claim instanceof Collection<?> values ? values.stream().map(Object.class::cast) : Stream.empty();
+        }
+    }
+
+
+}

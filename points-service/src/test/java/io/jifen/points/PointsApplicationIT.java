@@ -1,0 +1,8 @@
+package io.jifen.points;
+
+import io.jifen.testsupport.spring.ServiceSmokeTests;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PointsApplicationIT extends ServiceSmokeTests {
+}
