@@ -1,0 +1,23 @@
+package io.jifen.plugin.api;
+
+import org.pf4j.ExtensionPoint;
+
+/**
+ * A way for members to earn points (daily check-in, social share, survey, …). The host calls {@link #evaluate}
+ * for each event sent to the channel, with a timeout, and writes the ledger itself from what is proposed:
+ * a channel never touches balances, databases or the host's beans.
+ */
+public interface EarningChannel extends ExtensionPoint {
+
+    /** Stable id, unique within the plugin, e.g. {@code checkin}. Lower-case letters, digits and dashes. */
+    String id();
+
+    String displayName();
+
+    String description();
+
+    /** JSON Schema (draft 2020-12) of the per-tenant configuration; the host validates configs against it. */
+    String configSchema();
+
+    ChannelResult evaluate(ChannelEvent event, ChannelContext context);
+}
