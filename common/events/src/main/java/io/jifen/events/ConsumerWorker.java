@@ -1,0 +1,172 @@
+package io.jifen.events;
+
+import io.jifen.events.EnvelopeCodec.MalformedEventException;
+import io.jifen.events.EventStreams.ClaimedPage;
+import io.jifen.events.EventStreams.StreamMessage;
+import io.jifen.events.EventsMetrics.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Runs one {@link EventConsumer} as one member of its group: creates the group if missing, reads new entries with
+ * a blocking {@code XREADGROUP}, handles each once and acknowledges it after the commit, and every half
+ * {@code claim-idle} takes over entries left pending too long (by a dead instance, or by a failed handler here),
+ * parking those that have used up their deliveries in {@code <stream>:dlq}.
+ */
+final class ConsumerWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerWorker.class);
+    private static final StreamEntryID START = new StreamEntryID(0, 0);
+
+    private final EventConsumer consumer;
+    private final String name;
+    private final ConsumerRuntime runtime;
+    private final EventsProperties.Consumer settings;
+    private volatile Loop loop;
+    private boolean groupsReady;
+    // Immediately at start: entries a previous instance left pending need no new reader to wait for.
+    private Instant nextReclaim = Instant.MIN;
+
+    ConsumerWorker(EventConsumer consumer, String name, ConsumerRuntime runtime) {
+        this.consumer = consumer;
+        this.name = name;
+        this.runtime = runtime;
+        this.settings = runtime.settings();
+    }
+
+    void start() {
+        loop = Loop.start("jifen-events-" + consumer.group(), this::run);
+    }
+
+    void signalStop() {
+        loop.signalStop();
+    }
+
+    void awaitStopped(Duration timeout) {
+        loop.awaitStopped(timeout);
+    }
+
+    boolean running() {
+        return loop != null && loop.alive();
+    }
+
+    private void run(Loop loop) {
+        Outage redis = new Outage(log, "Redis (" + consumer + ")", "new events wait in the stream");
+        Outage database = new Outage(log, "PostgreSQL (" + consumer + ")", "entries read stay pending");
+        Backoff backoff = new Backoff(Duration.ofMillis(100), settings.maxBackoff());
+        while (loop.running()) {
+            try {
+                poll(loop);
+                redis.succeeded();
+                database.succeeded();
+                backoff.reset();
+            } catch (JedisException e) {
+                if (EventStreams.isMissingGroup(e)) {
+                    // Redis lost the group (restarted without persistence, stream deleted): recreate it from 0.
+                    log.info("{} found its group missing on Redis; recreating it", consumer);
+                    groupsReady = false;
+                    continue;
+                }
+                redis.failed(e);
+                loop.pause(backoff.next());
+            } catch (DatabaseUnavailableException e) {
+                database.failed(e.getCause() instanceof Exception cause ? cause : e);
+                loop.pause(backoff.next());
+            }
+        }
+    }
+
+    private void poll(Loop loop) {
+        if (!groupsReady) {
+            consumer.streams().forEach(stream -> runtime.streams().createGroup(stream, consumer.group()));
+            groupsReady = true;
+        }
+        reclaimIfDue(loop);
+        // A batch read is finished even during shutdown: an entry left unprocessed would wait claim-idle.
+        for (StreamMessage message : runtime.streams().read(consumer.group(), name, consumer.streams(),
+                settings.batchSize(), settings.block())) {
+            process(message);
+        }
+    }
+
+    private void reclaimIfDue(Loop loop) {
+        Instant now = Instant.now();
+        if (now.isBefore(nextReclaim)) {
+            return;
+        }
+        nextReclaim = now.plus(settings.claimIdle().dividedBy(2));
+        for (String stream : consumer.streams()) {
+            StreamEntryID cursor = START;
+            ClaimedPage page;
+            do {
+                page = runtime.streams().claimIdle(stream, consumer.group(), name, settings.claimIdle(), cursor,
+                        settings.batchSize());
+                page.messages().forEach(this::retry);
+                cursor = page.next();
+            } while (!page.last() && loop.running());
+        }
+    }
+
+    private void retry(StreamMessage message) {
+        long deliveries = runtime.streams().deliveries(message.stream(), consumer.group(), message.id());
+        if (deliveries > settings.maxDeliveries()) {
+            park(message, "not handled in " + settings.maxDeliveries() + " deliveries");
+            return;
+        }
+        log.debug("{} retrying entry {} of {} (delivery {})", consumer, message.id(), message.stream(), deliveries);
+        process(message);
+    }
+
+    private void process(StreamMessage message) {
+        EventEnvelope event;
+        try {
+            event = runtime.codec().decode(message.fields());
+        } catch (MalformedEventException e) {
+            park(message, e.getMessage());
+            return;
+        }
+        if (!consumer.handles(event.type())) {
+            acknowledge(message, Outcome.SKIPPED);
+            return;
+        }
+        EventHandling.Outcome outcome;
+        try {
+            outcome = runtime.handling().handleOnce(consumer, event);
+        } catch (CannotCreateTransactionException | DataAccessResourceFailureException e) {
+            // Not the handler's fault: stop reading until the database is back, instead of burning deliveries.
+            throw new DatabaseUnavailableException(e);
+        } catch (RuntimeException e) {
+            runtime.metrics().consumed(consumer.group(), Outcome.FAILED);
+            log.warn("{} failed to handle event {} ({}, entry {}); it stays pending and is retried after {}",
+                    consumer, event.id(), event.type(), message.id(), settings.claimIdle(), e);
+            return;
+        }
+        acknowledge(message, outcome == EventHandling.Outcome.HANDLED ? Outcome.HANDLED : Outcome.DUPLICATE);
+    }
+
+    private void acknowledge(StreamMessage message, Outcome outcome) {
+        runtime.streams().ack(message, consumer.group());
+        runtime.metrics().consumed(consumer.group(), outcome);
+    }
+
+    private void park(StreamMessage message, String reason) {
+        runtime.streams().deadLetter(message, consumer.group(), name, reason);
+        runtime.streams().ack(message, consumer.group());
+        runtime.metrics().consumed(consumer.group(), Outcome.DEAD_LETTERED);
+        log.error("{} parked entry {} of {} (event {}) in {}{}: {}", consumer, message.id(), message.stream(),
+                message.fields().getOrDefault(EnvelopeCodec.ID, "?"), message.stream(),
+                EventStreams.DEAD_LETTER_SUFFIX, reason);
+    }
+
+    private static final class DatabaseUnavailableException extends RuntimeException {
+        DatabaseUnavailableException(RuntimeException cause) {
+            super(cause);
+        }
+    }
+}

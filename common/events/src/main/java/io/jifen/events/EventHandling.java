@@ -1,0 +1,58 @@
+package io.jifen.events;
+
+import io.jifen.tenancy.TenantContext;
+import io.jifen.tenancy.TenantId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a consumer's handler at most once per event and group: in one transaction, begun inside the event's
+ * tenant, that first claims the event in {@code processed_event}. The claim commits or rolls back with the
+ * handler's effect, so a redelivered event (relay crash, lost {@code XACK}, reclaim) is recognised and skipped.
+ */
+class EventHandling {
+
+    // A concurrent duplicate (two instances holding the same entry after a reclaim) waits here on the primary key
+    // until the first commits, then inserts nothing.
+    private static final String CLAIM = """
+            insert into processed_event (consumer, event_id, tenant_id) values (?, ?, ?)
+            on conflict do nothing""";
+
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
+
+    EventHandling(TransactionTemplate transaction, JdbcTemplate jdbc) {
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+    }
+
+    /** Applies {@code event} through {@code consumer} unless the group already has; throws what the handler threw. */
+    Outcome handleOnce(EventConsumer consumer, EventEnvelope event) {
+        TenantId tenant = event.tenantId();
+        if (tenant == null) {
+            return inTransaction(consumer, event);
+        }
+        // Outside the transaction: Hibernate fixes a session's tenant when the transaction opens it.
+        Outcome[] outcome = new Outcome[1];
+        TenantContext.runAs(tenant, () -> outcome[0] = inTransaction(consumer, event));
+        return outcome[0];
+    }
+
+    private Outcome inTransaction(EventConsumer consumer, EventEnvelope event) {
+        return transaction.execute(status -> {
+            if (!claim(consumer.group(), event)) {
+                return Outcome.DUPLICATE;
+            }
+            consumer.handle(event);
+            return Outcome.HANDLED;
+        });
+    }
+
+    private boolean claim(String group, EventEnvelope event) {
+        return jdbc.update(CLAIM, group, event.id(), event.tenant().map(TenantId::value).orElse(null)) == 1;
+    }
+
+    enum Outcome {
+        HANDLED, DUPLICATE
+    }
+}

@@ -1,0 +1,80 @@
+package io.jifen.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code jifen.events.*}.
+ *
+ * @param stream   the stream this service publishes to; default {@code jifen:events:<spring.application.name>}
+ * @param relay    the outbox relay
+ * @param consumer every consumer group this service runs
+ */
+@ConfigurationProperties("jifen.events")
+public record EventsProperties(String stream, @DefaultValue Relay relay, @DefaultValue Consumer consumer) {
+
+    /** The stream key a producing service publishes to, unless {@code jifen.events.stream} names another. */
+    public String streamFor(String applicationName) {
+        return stream == null || stream.isBlank() ? EventConsumer.streamOf(applicationName) : stream;
+    }
+
+    /**
+     * @param enabled       whether this instance relays its outbox (default true; any number of instances may)
+     * @param pollInterval  how often the outbox is polled when no local commit wakes the relay (default 150ms)
+     * @param batchSize     rows locked and published per transaction (default 100)
+     * @param maxBackoff    the longest wait between retries while Redis or the database is down (default 10s)
+     * @param maxLen        the approximate length ({@code MAXLEN ~}) a stream is trimmed to; 0 never trims
+     *                      (default 1,000,000: days of events, so a consumer down for a while misses nothing)
+     * @param retention     how long sent rows stay in the outbox, for inspection and replay (default 7d)
+     */
+    public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("150ms") Duration pollInterval,
+            @DefaultValue("100") int batchSize, @DefaultValue("10s") Duration maxBackoff,
+            @DefaultValue("1000000") long maxLen, @DefaultValue("7d") Duration retention) {
+
+        public Relay {
+            requirePositive("jifen.events.relay.poll-interval", pollInterval);
+            requirePositive("jifen.events.relay.max-backoff", maxBackoff);
+            requirePositive("jifen.events.relay.retention", retention);
+            requirePositive("jifen.events.relay.batch-size", batchSize);
+            if (maxLen < 0) {
+                throw new IllegalArgumentException("jifen.events.relay.max-len must be 0 (no trimming) or more");
+            }
+        }
+    }
+
+    /**
+     * @param block         how long one {@code XREADGROUP} waits for new entries (default 1s; also bounds how
+     *                      long a consumer takes to notice shutdown)
+     * @param batchSize     entries read per {@code XREADGROUP} / {@code XAUTOCLAIM} (default 50)
+     * @param claimIdle     how long an entry stays pending (its consumer died, or its handler failed) before
+     *                      another consumer of the group claims it and retries (default 30s)
+     * @param maxDeliveries deliveries after which a still-failing entry is parked in {@code <stream>:dlq}
+     *                      (default 10)
+     * @param maxBackoff    the longest wait between retries while Redis or the database is down (default 10s)
+     */
+    public record Consumer(@DefaultValue("1s") Duration block, @DefaultValue("50") int batchSize,
+            @DefaultValue("30s") Duration claimIdle, @DefaultValue("10") int maxDeliveries,
+            @DefaultValue("10s") Duration maxBackoff) {
+
+        public Consumer {
+            requirePositive("jifen.events.consumer.block", block);
+            requirePositive("jifen.events.consumer.claim-idle", claimIdle);
+            requirePositive("jifen.events.consumer.max-backoff", maxBackoff);
+            requirePositive("jifen.events.consumer.batch-size", batchSize);
+            requirePositive("jifen.events.consumer.max-deliveries", maxDeliveries);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, not " + value);
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+        }
+    }
+}

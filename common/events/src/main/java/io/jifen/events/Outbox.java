@@ -1,0 +1,101 @@
+package io.jifen.events;
+
+import io.jifen.tenancy.TenantId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where a service writes its domain events: a row in the {@code outbox} table, in the caller's transaction, so the
+ * event exists if and only if the change it describes committed. The relay publishes it afterwards.
+ */
+public class Outbox {
+
+    // <aggregate>.<past-tense verb>, lower case, words joined by '-': member.registered, tier.changed.
+    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+");
+
+    private static final String INSERT = """
+            insert into outbox (id, type, tenant_id, occurred_at, version, payload)
+            values (?, ?, ?, ?, ?, ?::jsonb)""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Runnable afterCommit;
+
+    /**
+     * @param afterCommit run once the appending transaction has committed (wakes the relay, so an event does not
+     *                    wait for the next poll)
+     */
+    Outbox(JdbcTemplate jdbc, JsonMapper json, Runnable afterCommit) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.afterCommit = afterCommit;
+    }
+
+    /** Appends version 1 of an event; see {@link #append(String, int, TenantId, Object)}. */
+    public EventEnvelope append(String type, TenantId tenant, Object payload) {
+        return append(type, 1, tenant, payload);
+    }
+
+    /**
+     * Appends an event to the outbox inside the current transaction.
+     *
+     * @param type    past tense, e.g. {@code points.earned}
+     * @param version the version of this type's payload shape
+     * @param tenant  the tenant the event belongs to, {@code null} for a global event
+     * @param payload anything Jackson writes as a JSON object (a record, usually)
+     * @throws IllegalStateException when no read-write transaction is active: without one the event could be
+     *                               published for a change that never commits, or lost for one that does
+     */
+    public EventEnvelope append(String type, int version, TenantId tenant, Object payload) {
+        requireTransaction();
+        requireValidType(type);
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), type, tenant,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), version, toObject(payload));
+        jdbc.update(INSERT, event.id(), event.type(), tenant == null ? null : tenant.value(),
+                OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC), event.version(),
+                json.writeValueAsString(event.payload()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                Outbox.this.afterCommit.run();
+            }
+        });
+        return event;
+    }
+
+    private JsonNode toObject(Object payload) {
+        JsonNode node = json.valueToTree(payload);
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("An event payload must be written as a JSON object, not "
+                    + (node == null ? "null" : node.getNodeType()));
+        }
+        return node;
+    }
+
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Outbox.append must run inside the transaction that makes the change "
+                    + "(call it from a @Transactional method)");
+        }
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            throw new IllegalStateException("Outbox.append cannot run in a read-only transaction");
+        }
+    }
+
+    static void requireValidType(String type) {
+        if (type == null || type.length() > 100 || !TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException("An event type is '<aggregate>.<past-tense verb>' in lower case, "
+                    + "e.g. 'member.registered'; not '" + type + "'");
+        }
+    }
+}

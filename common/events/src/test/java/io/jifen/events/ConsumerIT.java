@@ -1,0 +1,93 @@
+package io.jifen.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jifen.events.testapp.EffectCounter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Consumer groups: dead members' entries are reclaimed, failed handlers retried, hopeless entries parked. */
+class ConsumerIT extends EventsIntegrationTest {
+
+    @Autowired
+    EventConsumers consumers;
+
+    @Autowired
+    EffectCounter effectCounter;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void shouldReclaimAndProcessAnEntryADeadConsumerReadButNeverAcknowledged() {
+        String stream = "jifen:test:reclaim:" + UUID.randomUUID();
+        String group = "reclaimer";
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, null,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
+        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
+        var read = REDIS.xreadGroup(group, "dead-consumer", XReadGroupParams.xReadGroupParams().count(10),
+                Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        assertThat(read.getFirst().getValue()).hasSize(1);
+
+        ConsumerWorker survivor = consumers.worker(new EffectCounter(jdbc, group, List.of(stream)), "survivor");
+        survivor.start();
+        try {
+            eventually().until(() -> effectOf(event.id()) == 1);
+            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0);
+        } finally {
+            survivor.signalStop();
+            survivor.awaitStopped(Duration.ofSeconds(10));
+        }
+        assertThat(effectOf(event.id())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetryAFailingHandlerAndApplyItsEffectOnceItSucceeds() {
+        EventEnvelope event = appendCommitted(EffectCounter.FLAKY, null, Map.of("failures", 2));
+
+        eventually().until(() -> effectOf(event.id()) == 1);
+        assertThat(effectCounter.attempts(event.id())).isEqualTo(3);
+        eventually().until(() -> REDIS.xpending(STREAM, EffectCounter.GROUP).getTotal() == 0);
+        assertThat(effectOf(event.id())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldParkAnEventInTheDeadLetterStreamOnceItsDeliveriesRunOut() {
+        EventEnvelope event = appendCommitted(EffectCounter.POISONED, null, Map.of("n", 1));
+
+        String deadLetters = STREAM + EventStreams.DEAD_LETTER_SUFFIX;
+        eventually().until(() -> !entriesOf(deadLetters, event.id()).isEmpty());
+        StreamEntry parked = entriesOf(deadLetters, event.id()).getFirst();
+        assertThat(parked.getFields()).containsEntry("group", EffectCounter.GROUP)
+                .containsEntry("type", EffectCounter.POISONED)
+                .containsEntry("sourceStream", STREAM)
+                .containsKey("reason");
+        assertThat(effectCounter.attempts(event.id())).isEqualTo(3);
+        assertThat(effectOf(event.id())).isZero();
+        eventually().until(() -> REDIS.xpending(STREAM, EffectCounter.GROUP).getTotal() == 0);
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
+                event.id())).isZero();
+    }
+
+    @Test
+    void shouldAcknowledgeWithoutHandlingATypeTheGroupDoesNotHandle() {
+        EventEnvelope ignored = appendCommitted("test.ignored", null, Map.of("n", 1));
+
+        eventually().until(() -> !entriesOf(STREAM, ignored.id()).isEmpty());
+        eventually().until(() -> REDIS.xpending(STREAM, EffectCounter.GROUP).getTotal() == 0);
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
+                ignored.id())).isZero();
+    }
+}

@@ -1,0 +1,103 @@
+package io.jifen.events;
+
+import static org.awaitility.Awaitility.await;
+
+import io.jifen.events.testapp.EventsTestApplication;
+import io.jifen.infra.Postgres;
+import io.jifen.infra.Redis;
+import io.jifen.tenancy.TenantContext;
+import io.jifen.tenancy.TenantId;
+import io.jifen.testsupport.TestInfra;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.awaitility.core.ConditionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The test service over a fresh database on the shared real PostgreSQL and a Redis of its own (one test stops and
+ * restarts it on the same port). Every subclass shares the one application context; tests stay independent by
+ * using fresh events (and tenants).
+ */
+@SpringBootTest(classes = EventsTestApplication.class)
+abstract class EventsIntegrationTest {
+
+    static final String STREAM = EventsTestApplication.STREAM;
+    static volatile Redis redis = TestInfra.newRedis();
+    /** The tests' own view of Redis; checks each connection it lends, since one test restarts the server. */
+    static final RedisClient REDIS = RedisClient.builder().fromURI(redis.url()).poolConfig(testedOnBorrow()).build();
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        String url = TestInfra.newDatabase("events");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> Postgres.SUPERUSER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.data.redis.url", () -> redis.url());
+    }
+
+    private static ConnectionPoolConfig testedOnBorrow() {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setTestOnBorrow(true);
+        return pool;
+    }
+
+    static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50));
+    }
+
+    static TenantId newTenant() {
+        return new TenantId(UUID.randomUUID());
+    }
+
+    /** Appends in a committed transaction, begun inside the tenant as a service's would be. */
+    EventEnvelope appendCommitted(String type, TenantId tenant, Object payload) {
+        Supplier<EventEnvelope> append = () -> transaction.execute(status -> outbox.append(type, tenant, payload));
+        if (tenant == null) {
+            return append.get();
+        }
+        EventEnvelope[] appended = new EventEnvelope[1];
+        TenantContext.runAs(tenant, () -> appended[0] = append.get());
+        return appended[0];
+    }
+
+    /** How many times the test consumer applied the event's effect. */
+    int effectOf(UUID event) {
+        return jdbc.queryForList("select applied from effect where event_id = ?", Integer.class, event).stream()
+                .findFirst().orElse(0);
+    }
+
+    /** The entries of {@code stream} carrying the event. */
+    static List<StreamEntry> entriesOf(String stream, UUID event) {
+        return REDIS.xrange(stream, "-", "+").stream()
+                .filter(entry -> event.toString().equals(entry.getFields().get(EnvelopeCodec.ID)))
+                .toList();
+    }
+
+    OutboxRow outboxRow(UUID event) {
+        return jdbc.query("select sent_at is not null as sent, attempts, last_error from outbox where id = ?",
+                (rs, n) -> new OutboxRow(rs.getBoolean("sent"), rs.getInt("attempts"), rs.getString("last_error")),
+                event).stream().findFirst().orElse(null);
+    }
+
+    record OutboxRow(boolean sent, int attempts, String lastError) {
+    }
+}

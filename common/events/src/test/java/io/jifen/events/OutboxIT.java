@@ -1,0 +1,145 @@
+package io.jifen.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jifen.events.testapp.EffectCounter;
+import io.jifen.tenancy.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import redis.clients.jedis.resps.StreamEntry;
+
+/** What the outbox promises the writing service: the event exists, and is published, exactly when it commits. */
+class OutboxIT extends EventsIntegrationTest {
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    MeterRegistry meters;
+
+    record Counted(int n, String note) {
+    }
+
+    @Test
+    void shouldPublishNothingWhenTheTransactionRollsBack() {
+        UUID[] rolledBack = new UUID[1];
+        transaction.executeWithoutResult(status -> {
+            rolledBack[0] = outbox.append(EffectCounter.COUNTED, null, new Counted(1, "rolled back")).id();
+            status.setRollbackOnly();
+        });
+        EventEnvelope committed = appendCommitted(EffectCounter.COUNTED, null, new Counted(2, "committed"));
+
+        // The relay publishes in order, so once the later event went through, the earlier one had its chance.
+        eventually().until(() -> effectOf(committed.id()) == 1);
+        assertThat(entriesOf(STREAM, rolledBack[0])).isEmpty();
+        assertThat(outboxRow(rolledBack[0])).isNull();
+        assertThat(effectOf(rolledBack[0])).isZero();
+    }
+
+    @Test
+    void shouldPublishACommittedEventWithItsWholeEnvelope() {
+        TenantId tenant = newTenant();
+
+        EventEnvelope event = appendCommitted(EffectCounter.COUNTED, tenant, new Counted(7, "seven"));
+
+        eventually().until(() -> !entriesOf(STREAM, event.id()).isEmpty());
+        StreamEntry entry = entriesOf(STREAM, event.id()).getFirst();
+        assertThat(entry.getFields()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "id", event.id().toString(),
+                "type", "test.counted",
+                "tenantId", tenant.toString(),
+                "occurredAt", event.occurredAt().toString(),
+                "version", "1",
+                "payload", "{\"n\": 7, \"note\": \"seven\"}"));
+        eventually().until(() -> outboxRow(event.id()).sent());
+        assertThat(outboxRow(event.id()).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLeaveTheTenantOutOfAGlobalEventsEntry() {
+        EventEnvelope event = appendCommitted(EffectCounter.COUNTED, null, Map.of("n", 1));
+
+        eventually().until(() -> !entriesOf(STREAM, event.id()).isEmpty());
+        assertThat(entriesOf(STREAM, event.id()).getFirst().getFields()).doesNotContainKey("tenantId");
+    }
+
+    @Test
+    void shouldRefuseToAppendOutsideATransaction() {
+        assertThatThrownBy(() -> outbox.append(EffectCounter.COUNTED, null, Map.of("n", 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must run inside the transaction");
+    }
+
+    @Test
+    void shouldRefuseAPayloadThatIsNotAJsonObjectAndWriteNothing() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(
+                status -> outbox.append(EffectCounter.COUNTED, null, List.of(1, 2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("JSON object");
+    }
+
+    @Test
+    void shouldKeepItsSchemaHistoryApartFromTheServicesOwnMigrations() {
+        assertThat(jdbc.queryForList("select description from flyway_schema_history where version = '1'",
+                String.class)).containsExactly("create test tables");
+        assertThat(jdbc.queryForList("select description from " + EventsSchema.HISTORY + " where version = '1'",
+                String.class)).containsExactly("create outbox and processed event");
+    }
+
+    @Test
+    void shouldPurgeOnlyRowsSentLongerAgoThanTheRetention() {
+        UUID oldSent = insertRow("interval '8 days'", "interval '8 days'");
+        UUID recentSent = insertRow("interval '1 day'", "interval '1 day'");
+        UUID oldUnsent = insertRow("interval '8 days'", null);
+        OutboxPublisher publisher = new OutboxPublisher(jdbc, transaction, null, STREAM, 10, null);
+
+        assertThat(publisher.purgeSent(Duration.ofDays(7))).isEqualTo(1);
+
+        assertThat(outboxRow(oldSent)).isNull();
+        assertThat(outboxRow(recentSent)).isNotNull();
+        assertThat(outboxRow(oldUnsent)).isNotNull();
+    }
+
+    @Test
+    void shouldReportTheBacklogAndCountWhatIsPublished() {
+        double publishedBefore = published();
+        relay.stop();
+        try {
+            appendCommitted(EffectCounter.COUNTED, null, Map.of("n", 1));
+            appendCommitted(EffectCounter.COUNTED, null, Map.of("n", 2));
+
+            assertThat(backlog()).isEqualTo(unsentRows()).isGreaterThanOrEqualTo(2);
+        } finally {
+            relay.start();
+        }
+        eventually().until(() -> backlog() == 0);
+        assertThat(published()).isGreaterThanOrEqualTo(publishedBefore + 2);
+    }
+
+    private double backlog() {
+        return meters.get("jifen.events.outbox.backlog").gauge().value();
+    }
+
+    private double published() {
+        var counter = meters.find("jifen.events.published").tag("stream", STREAM).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double unsentRows() {
+        return jdbc.queryForObject("select count(*) from outbox where sent_at is null", Long.class);
+    }
+
+    /** A row of a type nobody handles, which occurred {@code age} ago and was sent {@code sentAgo} ago. */
+    private UUID insertRow(String age, String sentAgo) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into outbox (id, type, occurred_at, version, payload, sent_at) values (?, 'test.ignored', "
+                + "now() - " + age + ", 1, '{}', " + (sentAgo == null ? "null" : "now() - " + sentAgo) + ")", id);
+        return id;
+    }
+}

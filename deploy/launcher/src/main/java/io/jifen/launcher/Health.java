@@ -1,0 +1,56 @@
+package io.jifen.launcher;
+
+import io.jifen.infra.Elasticsearch;
+import io.jifen.infra.Keycloak;
+import io.jifen.infra.Proc;
+import io.jifen.infra.Redis;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** Is a piece answering as it should? Asked of the piece itself, never guessed from a PID alone. */
+record Health(Settings settings) {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    boolean isUp(Piece piece) {
+        int port = settings.port(piece);
+        return switch (piece.name()) {
+            case "postgres" -> postgresAnswers(port);
+            case "redis" -> Redis.ping(port);
+            case "elasticsearch" -> Elasticsearch.attach(port, null).isReady();
+            case "keycloak" -> Keycloak.attach(port, settings.keycloakManagementPort(), null).isReady();
+            default -> httpOk("http://127.0.0.1:" + port + "/actuator/health");
+        };
+    }
+
+    static boolean httpOk(String url) {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean postgresAnswers(int port) {
+        if (!Proc.portOpen(port)) {
+            return false;
+        }
+        try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "postgres", "")) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.jifen.launcher;
+
+import io.jifen.infra.Proc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Starts a service jar detached on the launcher's own JDK and waits until its health endpoint says UP. */
+record ServiceStarter(Layout layout, Settings settings, Pids pids) {
+
+    /** Small heaps: six services share a 2-core machine with the infrastructure (JIFEN_JAVA_OPTS overrides). */
+    private static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+
+    static void requireJars(Path repo, List<Piece> services) {
+        List<String> missing = services.stream().map(Piece::jar).filter(jar -> !Files.isRegularFile(repo.resolve(jar)))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new LauncherException("Not built: " + String.join(", ", missing)
+                    + ". Run ./jifen up (it builds what is missing) or ./mvnw -DskipTests package.");
+        }
+    }
+
+    ProcessHandle start(Piece service) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String options = settings.env().getOrDefault("JIFEN_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+        command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
+        command.add("-jar");
+        command.add(layout.repo().resolve(service.jar()).toString());
+        ProcessHandle process = Proc.start(command, layout.repo(), settings.serviceEnvironment(),
+                layout.log(service.name()), true);
+        pids.record(service, process);
+        return process;
+    }
+
+    void awaitHealthy(Piece service, ProcessHandle process) {
+        String health = "http://127.0.0.1:" + settings.port(service) + "/actuator/health";
+        Proc.await(service.title() + " (" + health + ")", Duration.ofSeconds(240), process,
+                layout.log(service.name()), () -> Health.httpOk(health));
+    }
+}

@@ -1,0 +1,136 @@
+package io.jifen.launcher;
+
+import io.jifen.infra.Postgres;
+import io.jifen.infra.Proc;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * {@code ./jifen up}: starts whatever of the platform is not running yet, in dependency order but as much in
+ * parallel as the dependencies allow (PostgreSQL, Redis and Elasticsearch together; Keycloak once PostgreSQL is up;
+ * the services once PostgreSQL and Redis are), then waits until every piece reports healthy.
+ */
+record Up(Layout layout, Settings settings, PrintStream out) {
+
+    int run() {
+        Pids pids = new Pids(layout);
+        List<Piece> local = Piece.ALL.stream().filter(settings::isLocal).toList();
+        List<Piece> missing = local.stream().filter(piece -> pids.running(piece).isEmpty()).toList();
+        if (missing.isEmpty()) {
+            out.println("Jifen is already running; nothing was started.");
+            new Status(layout, settings, out).run();
+            return 0;
+        }
+        if (missing.size() < local.size()) {
+            out.println("Already running: " + names(local.stream().filter(p -> !missing.contains(p)).toList())
+                    + "; starting the rest.");
+        }
+        requireFreePorts(missing);
+        ServiceStarter.requireJars(layout.repo(), missing.stream().filter(Piece::isService).toList());
+        Credentials credentials = Credentials.loadOrCreate(layout.credentials(), settings.env());
+        Instant began = Instant.now();
+        start(missing, pids, credentials);
+        out.printf("All healthy in %d s.%n%n", Duration.between(began, Instant.now()).toSeconds());
+        new Summary(settings, credentials, out).print();
+        return 0;
+    }
+
+    private void start(List<Piece> missing, Pids pids, Credentials credentials) {
+        InfraStarter infra = new InfraStarter(layout, settings, pids, credentials);
+        ServiceStarter services = new ServiceStarter(layout, settings, pids);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Postgres> postgres = settings.isLocal(Piece.POSTGRES)
+                    ? step(executor, Piece.POSTGRES, infra::postgres) : CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> redis = startIfMissing(executor, missing, Piece.REDIS, infra::redis);
+            CompletableFuture<Void> elasticsearch = startIfMissing(executor, missing, Piece.ELASTICSEARCH,
+                    infra::elasticsearch);
+            CompletableFuture<Void> keycloak = missing.contains(Piece.KEYCLOAK)
+                    ? postgres.thenAcceptAsync(pg -> announce(Piece.KEYCLOAK, () -> infra.keycloak(pg)), executor)
+                    : CompletableFuture.completedFuture(null);
+            List<CompletableFuture<Void>> all = new ArrayList<>(List.of(postgres.thenAccept(pg -> { }), redis,
+                    elasticsearch, keycloak));
+            CompletableFuture<Void> storage = CompletableFuture.allOf(postgres, redis);
+            for (Piece service : missing.stream().filter(Piece::isService).toList()) {
+                all.add(storage.thenRunAsync(() -> announce(service, () -> {
+                    ProcessHandle process = services.start(service);
+                    services.awaitHealthy(service, process);
+                }), executor));
+            }
+            awaitAll(all);
+        }
+    }
+
+    private CompletableFuture<Void> startIfMissing(ExecutorService executor, List<Piece> missing, Piece piece,
+                                                   Runnable starter) {
+        if (!missing.contains(piece)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> announce(piece, starter), executor);
+    }
+
+    private <T> CompletableFuture<T> step(ExecutorService executor, Piece piece, Supplier<T> starter) {
+        return CompletableFuture.supplyAsync(() -> {
+            Instant began = Instant.now();
+            T result = starter.get();
+            out.printf("  %-18s up on port %d (%.1f s)%n", piece.title(), settings.port(piece),
+                    Duration.between(began, Instant.now()).toMillis() / 1000.0);
+            return result;
+        }, executor);
+    }
+
+    private void announce(Piece piece, Runnable starter) {
+        Instant began = Instant.now();
+        starter.run();
+        out.printf("  %-18s up on port %d (%.1f s)%n", piece.title(), settings.port(piece),
+                Duration.between(began, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** Waits for every step; reports each failure (not just the first), leaving what did start running. */
+    private void awaitAll(List<CompletableFuture<Void>> steps) {
+        List<String> failures = new ArrayList<>();
+        for (CompletableFuture<Void> step : steps) {
+            try {
+                step.join();
+            } catch (CompletionException e) {
+                String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                if (!failures.contains(message)) {
+                    failures.add(message);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new LauncherException("Jifen did not come up:\n\n" + String.join("\n\n", failures)
+                    + "\n\nWhat did start is still running: ./jifen status to see it, ./jifen logs <name> to read a log,"
+                    + " ./jifen down to stop it.");
+        }
+    }
+
+    private void requireFreePorts(List<Piece> pieces) {
+        if (pieces.contains(Piece.KEYCLOAK) && !Proc.portFree(settings.keycloakManagementPort())) {
+            throw new LauncherException("Port " + settings.keycloakManagementPort() + " (Keycloak management) is"
+                    + " already in use by another process. Stop that process, or choose another port:"
+                    + " JIFEN_KEYCLOAK_MANAGEMENT_PORT=<port> ./jifen up");
+        }
+        for (Piece piece : pieces) {
+            int port = settings.port(piece);
+            if (!Proc.portFree(port)) {
+                throw new LauncherException("Port " + port + " (" + piece.title() + ") is already in use by another"
+                        + " process. Stop that process, or give " + piece.title() + " another port: "
+                        + piece.portEnv() + "=<port> ./jifen up" + (piece.externalEnv() == null ? ""
+                        : " (or use an existing one: " + piece.externalEnv() + "=…)"));
+            }
+        }
+    }
+
+    private static String names(List<Piece> pieces) {
+        return String.join(", ", pieces.stream().map(Piece::name).toList());
+    }
+}
