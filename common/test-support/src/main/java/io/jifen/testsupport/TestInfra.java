@@ -1,16 +1,21 @@
 package io.jifen.testsupport;
 
 import io.jifen.infra.Dist;
+import io.jifen.infra.Elasticsearch;
+import io.jifen.infra.Keycloak;
 import io.jifen.infra.Postgres;
 import io.jifen.infra.Proc;
 import io.jifen.infra.Redis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,11 +25,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestInfra {
 
+    /** The master realm's bootstrap admin of the test Keycloak (for keycloak-admin-client in tests). */
+    public static final String KEYCLOAK_ADMIN = "admin";
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "admin-secret";
+    /** The password of the {@code jifen} realm's platform admin ({@link Keycloak#PLATFORM_ADMIN}) in tests. */
+    public static final String PLATFORM_ADMIN_PASSWORD = "platform-secret";
+    /** Enough for tests (the default of 512 MB is for the local platform). */
+    private static final int ELASTICSEARCH_HEAP_MB = 384;
+
     private static final Path SCRATCH = scratch();
     private static final List<Runnable> STOPS = new ArrayList<>();
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static Postgres postgres;
     private static Redis redis;
+    private static Elasticsearch elasticsearch;
+    private static Keycloak keycloak;
+    private static ServerSocket keycloakPort;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(TestInfra::stopAll, "test-infra-stop"));
@@ -68,6 +84,88 @@ public final class TestInfra {
         Redis started = Redis.start(Dist.sharedCache(), dir("redis-" + port), port, log("redis-" + port), false, false);
         STOPS.add(started::stop);
         return started;
+    }
+
+    /** The shared Elasticsearch (single node, no security), started on first use. */
+    public static synchronized Elasticsearch elasticsearch() {
+        if (elasticsearch == null) {
+            elasticsearch = Elasticsearch.start(Dist.sharedCache(), dir("elasticsearch"), Proc.freePort(),
+                    log("elasticsearch"), false, ELASTICSEARCH_HEAP_MB);
+            STOPS.add(elasticsearch::stop);
+        }
+        return elasticsearch;
+    }
+
+    /**
+     * The issuer the shared Keycloak has or will have, <em>without</em> starting it: its port is reserved (held
+     * open, outside the ephemeral range so no client socket or {@code server.port=0} can take it) until
+     * {@link #keycloak()} starts it there. A resource server resolves its issuer on the first token it checks, and
+     * only a test that obtained a token (so started Keycloak) sends one; services whose tests never do pay nothing.
+     */
+    public static synchronized String keycloakIssuerUri() {
+        if (keycloak != null) {
+            return keycloak.issuerUri();
+        }
+        if (keycloakPort == null) {
+            keycloakPort = reservePort();
+        }
+        return "http://127.0.0.1:" + keycloakPort.getLocalPort() + "/realms/" + Keycloak.REALM;
+    }
+
+    /**
+     * The shared Keycloak with the {@code jifen} realm, on the shared PostgreSQL (database {@code keycloak}),
+     * started on first use (at the address {@link #keycloakIssuerUri()} announced, if it was asked first).
+     */
+    public static synchronized Keycloak keycloak() {
+        if (keycloak == null) {
+            keycloakIssuerUri();
+            Keycloak.Database database = Keycloak.Database.on(postgres(), "keycloak", "keycloak", "keycloak");
+            int port = keycloakPort.getLocalPort();
+            try {
+                keycloakPort.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            keycloak = Keycloak.start(new Keycloak.Options(Dist.sharedCache(), dir("keycloak"), port, Proc.freePort(),
+                    database, log("keycloak"), false, KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD, PLATFORM_ADMIN_PASSWORD));
+            STOPS.add(keycloak::stop);
+        }
+        return keycloak;
+    }
+
+    /** An access token of the shared Keycloak's {@code jifen} realm (password grant through {@code jifen-cli}). */
+    public static String accessToken(String username, String password) {
+        return keycloak().passwordGrant(username, password);
+    }
+
+    /** A free port below the kernel's ephemeral range, kept bound (so no other test JVM takes it) until closed. */
+    private static ServerSocket reservePort() {
+        int ephemeralLow = 32768;
+        try {
+            // readAllLines, not readString: the JDK reads a /proc file of "size 1" as one byte.
+            ephemeralLow = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .getFirst().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // keep the Linux default
+        }
+        if (ephemeralLow < 2048) {
+            ephemeralLow = 32768;
+        }
+        int low = Math.min(20000, ephemeralLow / 2);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(low, ephemeralLow);
+            if (!Proc.portFree(port)) {
+                continue;
+            }
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return socket;
+            } catch (IOException e) {
+                // taken meanwhile: try another
+            }
+        }
+        throw new IllegalStateException("No free port below " + ephemeralLow + " for Keycloak");
     }
 
     static synchronized void register(Runnable stop) {

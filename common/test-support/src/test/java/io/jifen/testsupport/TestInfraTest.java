@@ -2,6 +2,8 @@ package io.jifen.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jifen.infra.Keycloak;
+import io.jifen.infra.Proc;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,5 +32,24 @@ class TestInfraTest {
         own.stop();
         assertThat(own.isReady()).isFalse();
         assertThat(TestInfra.redis().isReady()).isTrue();
+    }
+
+    @Test
+    void shouldShareOneElasticsearch() {
+        assertThat(TestInfra.elasticsearch()).isSameAs(TestInfra.elasticsearch());
+        assertThat(TestInfra.elasticsearch().isReady()).isTrue();
+    }
+
+    @Test
+    void shouldAnnounceTheKeycloakIssuerWithoutStartingItAndStartItThereOnFirstUse() {
+        String issuer = TestInfra.keycloakIssuerUri();
+        int port = Integer.parseInt(issuer.replaceAll("^http://127\\.0\\.0\\.1:(\\d+)/realms/jifen$", "$1"));
+        assertThat(TestInfra.keycloakIssuerUri()).isEqualTo(issuer);
+        assertThat(Proc.portFree(port)).as("reserved for Keycloak").isFalse();
+
+        String token = TestInfra.accessToken(Keycloak.PLATFORM_ADMIN, TestInfra.PLATFORM_ADMIN_PASSWORD);
+        assertThat(TestInfra.keycloak()).isSameAs(TestInfra.keycloak());
+        assertThat(TestInfra.keycloak().issuerUri()).isEqualTo(issuer);
+        assertThat(Keycloak.claims(token)).contains("\"iss\":\"" + issuer + "\"").contains("platform-admin");
     }
 }

@@ -99,17 +99,29 @@ public final class Proc {
         }
     }
 
-    /** Sends {@code signal} (e.g. TERM, INT) and waits up to {@code grace}; then kills. */
+    /**
+     * Sends {@code signal} (e.g. TERM, INT) and waits up to {@code grace}; then kills. Some servers are a wrapper
+     * around the real server process (Keycloak's {@code kc.sh}, Elasticsearch's launcher JVM): their descendants,
+     * noted before the signal, are killed too if they outlive the wrapper, so a killed wrapper never leaves an
+     * orphan holding the port.
+     */
     public static void stop(ProcessHandle process, String signal, Duration grace) {
         if (!process.isAlive()) {
             return;
         }
+        List<ProcessHandle> descendants = process.descendants().toList();
         try {
             new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
             process.onExit().join();
+        }
+        for (ProcessHandle descendant : descendants) {
+            if (descendant.isAlive()) {
+                descendant.destroyForcibly();
+                descendant.onExit().join();
+            }
         }
     }
 
@@ -160,14 +172,16 @@ public final class Proc {
         }
     }
 
+    /** Whether we could listen on 127.0.0.1:port (nothing binds it, nothing answers there). */
     public static boolean portFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", port));
-            return !portOpen(port);
         } catch (IOException e) {
             return false;
         }
+        // Checked after closing: while our own probe socket listens, a connection would always succeed.
+        return !portOpen(port);
     }
 
     public static int freePort() {

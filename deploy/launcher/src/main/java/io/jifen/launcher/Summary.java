@@ -3,7 +3,7 @@ package io.jifen.launcher;
 import java.io.PrintStream;
 
 /** What a newcomer needs after {@code up}: where things are and how to log in. */
-record Summary(Settings settings, Credentials credentials, PrintStream out) {
+record Summary(Settings settings, Credentials credentials, java.nio.file.Path credentialsFile, PrintStream out) {
 
     void print() {
         String gateway = "http://127.0.0.1:" + settings.port(Piece.SERVICES.getLast());
@@ -23,6 +23,6 @@ record Summary(Settings settings, Credentials credentials, PrintStream out) {
         out.println("       -d client_id=jifen-cli -d username=" + credentials.platformAdminUser() + " -d password='"
                 + credentials.platformAdminPassword() + "'");
         out.println();
-        out.println("Credentials are kept in .jifen/credentials.properties. ./jifen status | logs <name> | down");
+        out.println("Credentials are kept in " + credentialsFile + ". ./jifen status | logs <name> | down");
     }
 }

@@ -39,7 +39,7 @@ record Up(Layout layout, Settings settings, PrintStream out) {
         Instant began = Instant.now();
         start(missing, pids, credentials);
         out.printf("All healthy in %d s.%n%n", Duration.between(began, Instant.now()).toSeconds());
-        new Summary(settings, credentials, out).print();
+        new Summary(settings, credentials, layout.repo().relativize(layout.credentials()), out).print();
         return 0;
     }
 

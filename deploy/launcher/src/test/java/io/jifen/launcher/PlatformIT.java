@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jifen.infra.Dist;
 import io.jifen.infra.Proc;
+import io.jifen.infra.Redis;
+import io.jifen.testsupport.TestInfra;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The whole local platform, as {@code ./jifen} runs it: the launcher jar started as a process, on free ports, with its
  * home in a scratch directory, bringing up the real PostgreSQL, Redis, Elasticsearch, Keycloak and the six service
- * jars built earlier in this reactor. The steps build on each other, hence the order.
+ * jars built earlier in this reactor. Redis is given from outside (JIFEN_REDIS_URL), as a production deployment gives
+ * its managed services, so the launcher must leave it alone. The steps build on each other, hence the order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
@@ -40,6 +43,7 @@ class PlatformIT {
     private static final String ADMIN_PASSWORD = "Platform-Admin-Pass-1";
     private static Path home;
     private static Map<String, String> env;
+    private static Redis externalRedis;
 
     @BeforeAll
     static void freePortsAndAScratchHome() throws IOException {
@@ -53,6 +57,8 @@ class PlatformIT {
             env.put(piece.portEnv(), Integer.toString(Proc.freePort()));
         }
         env.put("JIFEN_KEYCLOAK_MANAGEMENT_PORT", Integer.toString(Proc.freePort()));
+        externalRedis = TestInfra.newRedis();
+        env.put("JIFEN_REDIS_URL", externalRedis.url());
     }
 
     @AfterAll
@@ -66,10 +72,10 @@ class PlatformIT {
     void shouldRefuseToStartWhenAPortIsTakenNamingThePort() throws Exception {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> taken = new HashMap<>(env);
-            taken.put("JIFEN_REDIS_PORT", Integer.toString(squatter.getLocalPort()));
+            taken.put("JIFEN_ES_PORT", Integer.toString(squatter.getLocalPort()));
             Result up = launcher(taken, "up");
             assertThat(up.exitCode()).isEqualTo(1);
-            assertThat(up.output()).contains("Port " + squatter.getLocalPort() + " (Redis) is already in use");
+            assertThat(up.output()).contains("Port " + squatter.getLocalPort() + " (Elasticsearch) is already in use");
         }
         assertThat(runningPids()).as("nothing was started").isEmpty();
     }
@@ -81,10 +87,13 @@ class PlatformIT {
 
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("All healthy", "Swagger UI", ADMIN_PASSWORD);
-        assertThat(runningPids()).hasSize(Piece.ALL.size());
-        assertThat(http("http://127.0.0.1:" + env.get("JIFEN_GATEWAY_PORT") + "/actuator/health").statusCode())
-                .isEqualTo(200);
-        assertThat(launcher("status").exitCode()).isZero();
+        assertThat(runningPids()).as("everything but the external Redis").hasSize(Piece.ALL.size() - 1);
+        assertThat(Proc.PidFile.read(home.resolve("run/redis.pid"))).isEmpty();
+        assertThat(http("http://127.0.0.1:" + env.get("JIFEN_GATEWAY_PORT") + "/actuator/health").body())
+                .contains("\"redis\":{\"status\":\"UP\"");
+        Result status = launcher("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output()).containsPattern("redis +external +- +- +" + env.get("JIFEN_REDIS_URL"));
     }
 
     @Test
@@ -114,8 +123,11 @@ class PlatformIT {
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid " + pid).isEmpty();
         }
         for (Piece piece : Piece.ALL) {
-            assertThat(Proc.portOpen(Integer.parseInt(env.get(piece.portEnv())))).as(piece.name()).isFalse();
+            if (piece != Piece.REDIS) {
+                assertThat(Proc.portOpen(Integer.parseInt(env.get(piece.portEnv())))).as(piece.name()).isFalse();
+            }
         }
+        assertThat(externalRedis.isReady()).as("the external Redis is not ours to stop").isTrue();
 
         assertThat(launcher("up").exitCode()).isZero();
         try (Connection points = pointsDatabase();
