@@ -1,0 +1,151 @@
+package io.jifen.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jifen.testsupport.TestInfra;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A merchant's first hour, through the gateway only: sign up, get a token for the API client signup returned, read the
+ * tenant; another tenant sees none of it; a platform admin suspends and resumes; a tenant over its rate is slowed
+ * while another is served; a bad signup creates nothing anywhere.
+ */
+class TenantLifecycleIT {
+
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void platform() {
+        platform = RunningPlatform.get();
+    }
+
+    record Tenant(String id, String slug, String token) {
+    }
+
+    @Test
+    void shouldSignUpAndCallTheApiWithTheReturnedClient() {
+        Tenant tenant = signUp();
+
+        Http.Response me = Http.get(platform.gateway() + "/api/v1/tenants/me", tenant.token());
+
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().path("id").asString()).isEqualTo(tenant.id());
+        assertThat(me.json().path("slug").asString()).isEqualTo(tenant.slug());
+    }
+
+    @Test
+    void shouldNotLetOneTenantReachAnotherTenantsResources() {
+        Tenant a = signUp();
+        Tenant b = signUp();
+        Http.Response created = Http.post(platform.gateway() + "/api/v1/tenants/me/api-clients", a.token(),
+                Map.of("name", "pos", "role", "tenant-staff"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String clientOfA = created.json().path("clientId").asString();
+
+        Http.Response deleteByB = Http.send(Http.request(platform.gateway() + "/api/v1/tenants/me/api-clients/"
+                + clientOfA, b.token()).DELETE());
+
+        assertThat(deleteByB.status()).as(deleteByB.body()).isEqualTo(404);
+        assertThat(Http.get(platform.gateway() + "/api/v1/tenants/me/api-clients", a.token()).body())
+                .contains(clientOfA);
+    }
+
+    @Test
+    void shouldRefuseASuspendedTenantWithinTenSecondsAndServeItAgainAfterResume() {
+        Tenant suspended = signUp();
+        Tenant other = signUp();
+        String admin = TestInfra.accessToken("admin", TestInfra.PLATFORM_ADMIN_PASSWORD);
+
+        Http.Response suspend = Http.post(platform.gateway() + "/api/v1/admin/tenants/" + suspended.id()
+                + "/suspend", admin, Map.of("reason", "unpaid invoice"));
+        assertThat(suspend.status()).as(suspend.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Http.Response refused = Http.get(platform.gateway() + "/api/v1/tenants/me", suspended.token());
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("tenant_suspended");
+        });
+        assertThat(Http.get(platform.gateway() + "/api/v1/tenants/me", other.token()).status()).isEqualTo(200);
+
+        Http.Response resume = Http.post(platform.gateway() + "/api/v1/admin/tenants/" + suspended.id() + "/resume",
+                admin, Map.of());
+        assertThat(resume.status()).as(resume.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(Http.get(platform.gateway() + "/api/v1/tenants/me", suspended.token()).status())
+                        .isEqualTo(200));
+    }
+
+    @Test
+    void shouldSlowATenantOverItsRateWhileAnotherIsServed() throws Exception {
+        Tenant greedy = signUp();
+        Tenant modest = signUp();
+        List<Http.Response> greedyResponses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<Http.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) { // the free plan allows 20/s with a burst of 40
+                calls.add(pool.submit(() -> Http.get(platform.gateway() + "/api/v1/tenants/me", greedy.token())));
+            }
+            Http.Response modestCall = Http.get(platform.gateway() + "/api/v1/tenants/me", modest.token());
+            assertThat(modestCall.status()).as(modestCall.body()).isEqualTo(200);
+            for (Future<Http.Response> call : calls) {
+                greedyResponses.add(call.get());
+            }
+        }
+        List<Http.Response> limited = greedyResponses.stream().filter(r -> r.status() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(greedyResponses).allSatisfy(r -> assertThat(r.status()).isIn(200, 429));
+        assertThat(limited.getFirst().code()).isEqualTo("rate_limited");
+        assertThat(limited.getFirst().raw().headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+    }
+
+    @Test
+    void shouldRefuseABadSignupListingEveryFieldAndCreateNothing() {
+        String slug = "Bad Slug!";
+        String email = "not-an-email-" + UUID.randomUUID();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "");
+        body.put("slug", slug);
+        body.put("adminEmail", email);
+        body.put("adminPassword", "short");
+        body.put("currency", "XXQ");
+        body.put("timezone", "Mars/Olympus");
+
+        Http.Response refused = Http.post(platform.gateway() + "/api/v1/tenants", null, body);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("validation_failed");
+        List<String> fields = new ArrayList<>();
+        refused.json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
+        assertThat(fields).contains("slug", "adminEmail", "adminPassword", "currency", "timezone");
+        assertThat(new KeycloakAdmin(platform.keycloak()).usersWithEmail(email)).isZero();
+        String admin = TestInfra.accessToken("admin", TestInfra.PLATFORM_ADMIN_PASSWORD);
+        JsonNode tenants = Http.get(platform.gateway() + "/api/v1/admin/tenants?q=" + "bad", admin).json();
+        assertThat(tenants.toString()).doesNotContain(slug);
+    }
+
+    private static Tenant signUp() {
+        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = Http.post(platform.gateway() + "/api/v1/tenants", null, Map.of("name", "Shop " + slug,
+                "slug", slug, "adminEmail", slug + "@example.com", "adminPassword", "Correct-Horse-42-Battery"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode client = created.json().path("apiClient");
+        Http.Response token = Http.form(created.json().path("tokenUrl").asString(), Map.of(
+                "grant_type", "client_credentials", "client_id", client.path("clientId").asString(),
+                "client_secret", client.path("clientSecret").asString()));
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        return new Tenant(created.json().path("id").asString(), slug, token.json().path("access_token").asString());
+    }
+}
