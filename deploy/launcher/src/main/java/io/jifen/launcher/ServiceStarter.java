@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Starts a service jar detached on the launcher's own JDK and waits until its health endpoint says UP. */
-record ServiceStarter(Layout layout, Settings settings, Pids pids) {
+record ServiceStarter(Layout layout, Settings settings, Pids pids, Credentials credentials) {
 
     /** Small heaps: six services share a 2-core machine with the infrastructure (JIFEN_JAVA_OPTS overrides). */
     private static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
@@ -30,10 +30,20 @@ record ServiceStarter(Layout layout, Settings settings, Pids pids) {
         command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
         command.add("-jar");
         command.add(layout.repo().resolve(service.jar()).toString());
-        ProcessHandle process = Proc.start(command, layout.repo(), settings.serviceEnvironment(),
-                layout.log(service.name()), true);
+        ProcessHandle process = Proc.start(command, layout.repo(), environment(), layout.log(service.name()), true);
         pids.record(service, process);
         return process;
+    }
+
+    /** tenant-service provisions tenants in Keycloak as its master admin (given in the environment when external). */
+    private java.util.Map<String, String> environment() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(settings.serviceEnvironment());
+        if (settings.isLocal(Piece.KEYCLOAK)) {
+            env.put("JIFEN_KEYCLOAK_URL", settings.keycloakUrl());
+            env.put("JIFEN_KEYCLOAK_ADMIN_USER", credentials.keycloakAdminUser());
+            env.put("JIFEN_KEYCLOAK_ADMIN_PASSWORD", credentials.keycloakAdminPassword());
+        }
+        return env;
     }
 
     void awaitHealthy(Piece service, ProcessHandle process) {

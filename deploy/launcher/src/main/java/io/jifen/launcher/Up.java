@@ -45,7 +45,7 @@ record Up(Layout layout, Settings settings, PrintStream out) {
 
     private void start(List<Piece> missing, Pids pids, Credentials credentials) {
         InfraStarter infra = new InfraStarter(layout, settings, pids, credentials);
-        ServiceStarter services = new ServiceStarter(layout, settings, pids);
+        ServiceStarter services = new ServiceStarter(layout, settings, pids, credentials);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Postgres> postgres = settings.isLocal(Piece.POSTGRES)
                     ? step(executor, Piece.POSTGRES, infra::postgres) : CompletableFuture.completedFuture(null);

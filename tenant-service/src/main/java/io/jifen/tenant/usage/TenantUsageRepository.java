@@ -1,0 +1,7 @@
+package io.jifen.tenant.usage;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TenantUsageRepository extends JpaRepository<TenantUsage, UUID> {
+}
