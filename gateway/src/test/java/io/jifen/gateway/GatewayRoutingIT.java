@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class GatewayRoutingIT {
 
     private static final Map<String, HttpServer> DOWNSTREAM = new ConcurrentHashMap<>();
+    private static String token;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -36,11 +38,17 @@ class GatewayRoutingIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         registry.add("spring.data.redis.url", () -> TestInfra.redis().url());
+        registry.add("jifen.gateway.issuer-uri", TestInfra::keycloakIssuerUri);
         for (String service : new String[] {"tenant", "member", "points", "campaign", "analytics"}) {
             HttpServer server = echo(service);
             DOWNSTREAM.put(service, server);
             registry.add("jifen.services." + service, () -> "http://127.0.0.1:" + server.getAddress().getPort());
         }
+    }
+
+    @BeforeAll
+    static void token() {
+        token = Identities.platformAdminToken();
     }
 
     @AfterAll
@@ -65,6 +73,7 @@ class GatewayRoutingIT {
     @Test
     void shouldDropClientSentTenantHeaderAndPropagateTheRequestId() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/members/m1"))
+                .header("Authorization", "Bearer " + token)
                 .header("X-Tenant-Id", "someone-else").header("X-Request-Id", "trace-1").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).doesNotContainIgnoringCase("x-tenant-id").contains("x-request-id=trace-1");
@@ -86,12 +95,15 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void shouldNotRouteUnknownPaths() throws Exception {
-        assertThat(get("/api/v1/nothing-here").statusCode()).isEqualTo(404);
+    void shouldAnswerUnknownPathsWithANotFoundProblem() throws Exception {
+        HttpResponse<String> response = get("/api/v1/nothing-here");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(Gateway.code(response)).isEqualTo("not_found");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -78,6 +78,9 @@ final class RunningPlatform {
         for (String service : SERVICES) {
             env.put("JIFEN_" + service.toUpperCase() + "_PORT", Integer.toString(Proc.freePort()));
         }
+        // The suites sign up many tenants from one address; the per-IP signup limit (5 a minute) is tested in the gateway.
+        env.put("JIFEN_GATEWAY_RATELIMIT_ANONYMOUS_RPS", "100");
+        env.put("JIFEN_GATEWAY_RATELIMIT_ANONYMOUS_BURST", "100");
         RunningPlatform platform = new RunningPlatform(env, Path.of(env.get("JIFEN_HOME")));
         String output = platform.launcher("up");
         assertThat(output).as(output).contains("All healthy");

@@ -1,0 +1,94 @@
+package io.jifen.gateway.problem;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error the gateway itself raises leaves as a problem document, never Boot's default JSON or an HTML page.
+ * A downstream that cannot be reached (refused, reset, timed out) is a 503 {@code service_unavailable} with
+ * {@code Retry-After}: for the caller it is the same as an open circuit. Ordered before Boot's own handler (-1).
+ */
+@Component
+@Order(-2)
+class ProblemExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemResponses problems;
+    private final RetryAfter retryAfter;
+
+    ProblemExceptionHandler(ProblemResponses problems, RetryAfter retryAfter) {
+        this.problems = problems;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (unreachable(ex)) {
+            log.warn("Downstream unavailable for {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), ex.toString());
+            return unavailable(exchange, "The service behind this endpoint is unavailable; try again later");
+        }
+        if (ex instanceof AuthenticationServiceException) {
+            log.warn("Token could not be checked (identity provider unreachable?): {}", ex.toString());
+            return unavailable(exchange, "Tokens cannot be checked right now; try again later");
+        }
+        if (ex instanceof ResponseStatusException status) {
+            return problems.write(exchange, resolve(status.getStatusCode()), code(status.getStatusCode()),
+                    status.getReason() != null ? status.getReason() : resolve(status.getStatusCode()).getReasonPhrase());
+        }
+        log.error("Unexpected gateway error for {} {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex);
+        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "An unexpected error occurred");
+    }
+
+    private Mono<Void> unavailable(ServerWebExchange exchange, String detail) {
+        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", detail,
+                headers -> headers.set("Retry-After", retryAfter.seconds()));
+    }
+
+    private static boolean unreachable(Throwable ex) {
+        if (ex instanceof ResponseStatusException status) {
+            int code = status.getStatusCode().value();
+            return code == 502 || code == 503 || code == 504;
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            // Connection refused/reset and reactor-netty's premature close are IOExceptions.
+            if (cause instanceof IOException || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HttpStatus resolve(HttpStatusCode status) {
+        HttpStatus resolved = HttpStatus.resolve(status.value());
+        return resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    private static String code(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
+            default -> status.is5xxServerError() ? "internal_error" : "error";
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package io.jifen.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server standing where a service would be. It answers with its name, the path and the headers the
+ * gateway forwarded (so a test sees routing and header handling), counts the calls per method and path, and can be
+ * told to answer a path prefix with an error status.
+ */
+final class Downstream {
+
+    private final String name;
+    private final HttpServer server;
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    private Downstream(String name) throws IOException {
+        this.name = name;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            hits.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            StringBuilder body = new StringBuilder(name + " " + path);
+            exchange.getRequestHeaders().forEach((header, values) ->
+                    body.append(' ').append(header.toLowerCase()).append('=').append(String.join(",", values)));
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(statusFor(path), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    static Downstream start(String name) {
+        try {
+            return new Downstream(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An address where nothing listens: connections are refused. */
+    static String nowhere() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String name() {
+        return name;
+    }
+
+    void failWith(String pathPrefix, int status) {
+        failures.put(pathPrefix, status);
+    }
+
+    int hits(String method, String path) {
+        AtomicInteger count = hits.get(method + " " + path);
+        return count == null ? 0 : count.get();
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+
+    private int statusFor(String path) {
+        return failures.entrySet().stream()
+                .filter(failure -> path.startsWith(failure.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(200);
+    }
+}
