@@ -79,6 +79,23 @@ class TenantAdmissionIT {
     }
 
     @Test
+    void shouldRefuseTokensOfADeletedApiClientAtOnceButNotThoseOfAnotherTenant() {
+        String tenant = UUID.randomUUID().toString();
+        String token = Identities.tenantUserToken(tenant);
+        String other = UUID.randomUUID().toString();
+        String otherToken = Identities.tenantUserToken(other);
+        assertThat(gateway.get("/api/v1/members", token).statusCode()).isEqualTo(200);
+
+        // What tenant-service does when a tenant deletes an API client (these tokens were issued to jifen-cli).
+        redis.opsForSet().add("t:{" + tenant + "}:revoked-clients", "jifen-cli").block();
+
+        HttpResponse<String> refused = gateway.get("/api/v1/members", token);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(code(refused)).isEqualTo("token_revoked");
+        assertThat(gateway.get("/api/v1/members", otherToken).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldLimitATenantOverItsRateWhileAnotherTenantIsServed() {
         String busy = UUID.randomUUID().toString();
         String busyToken = Identities.tenantUserToken(busy);

@@ -54,6 +54,9 @@ class AdmissionFilter implements GlobalFilter, Ordered {
                 case ADMITTED -> chain.filter(exchange);
                 case SUSPENDED -> problems.write(exchange, HttpStatus.FORBIDDEN, "tenant_suspended",
                         "This tenant is suspended; contact the platform operator");
+                case REVOKED -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "token_revoked",
+                        "The API client this token was issued to has been deleted",
+                        headers -> headers.set("WWW-Authenticate", "Bearer error=\"invalid_token\""));
                 case LIMITED -> problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                         "Too many requests; retry after " + decision.retryAfterSeconds() + " s",
                         headers -> headers.set("Retry-After", Long.toString(decision.retryAfterSeconds())));
@@ -67,7 +70,7 @@ class AdmissionFilter implements GlobalFilter, Ordered {
         }
         Jwt jwt = token.getToken();
         return Optional.of(TenantClaims.tenantOf(jwt)
-                .map(tenant -> Caller.tenant(tenant, properties.tenantDefault()))
+                .map(tenant -> Caller.tenant(tenant, jwt.getClaimAsString("azp"), properties.tenantDefault()))
                 .orElseGet(() -> Caller.user(jwt.getSubject(), properties.tenantless())));
     }
 

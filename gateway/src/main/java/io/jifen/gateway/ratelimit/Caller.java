@@ -10,23 +10,24 @@ import java.time.format.DateTimeFormatter;
  * @param bucketKey the Redis key of the bucket (also the local fallback's key)
  * @param tenantId the tenant, or null for a caller without one (its limit is then fixed by configuration)
  * @param defaultLimit the limit when the tenant's state does not say otherwise
+ * @param clientId the OAuth client the token was issued to ({@code azp}), checked against the tenant's revoked clients
  */
-record Caller(String bucketKey, String tenantId, Limit defaultLimit) {
+record Caller(String bucketKey, String tenantId, Limit defaultLimit, String clientId) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-    static Caller tenant(String tenantId, Limit defaultLimit) {
-        return new Caller(prefix(tenantId) + "rl", tenantId, defaultLimit);
+    static Caller tenant(String tenantId, String clientId, Limit defaultLimit) {
+        return new Caller(prefix(tenantId) + "rl", tenantId, defaultLimit, clientId);
     }
 
     /** A token without a tenant (a platform admin), limited per subject. */
     static Caller user(String subject, Limit limit) {
-        return new Caller("gw:rl:{user:" + subject + "}", null, limit);
+        return new Caller("gw:rl:{user:" + subject + "}", null, limit, null);
     }
 
     /** A call without a token (signup), limited per client address. */
     static Caller anonymous(String address, Limit limit) {
-        return new Caller("gw:rl:{ip:" + address + "}", null, limit);
+        return new Caller("gw:rl:{ip:" + address + "}", null, limit, null);
     }
 
     boolean hasTenant() {
@@ -35,6 +36,11 @@ record Caller(String bucketKey, String tenantId, Limit defaultLimit) {
 
     String stateKey() {
         return prefix(tenantId) + "state";
+    }
+
+    /** The tenant's API clients deleted in the last minutes, whose access tokens may still be unexpired. */
+    String revokedClientsKey() {
+        return prefix(tenantId) + "revoked-clients";
     }
 
     /** {@code t:{<tenantId>}:calls:<yyyyMMdd>}, the UTC day's API call counter (docs/adr/0005). */

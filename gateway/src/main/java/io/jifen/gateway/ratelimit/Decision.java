@@ -3,13 +3,13 @@ package io.jifen.gateway.ratelimit;
 /**
  * The verdict on one call.
  *
- * @param outcome admitted, limited (429) or suspended (403)
+ * @param outcome admitted, limited (429), suspended (403) or revoked (401: the token's API client was deleted)
  * @param remaining whole tokens left in the bucket after this call
  * @param retryAfterMillis when limited, how long until a token is available
  */
 record Decision(Outcome outcome, long remaining, long retryAfterMillis) {
 
-    enum Outcome { ADMITTED, LIMITED, SUSPENDED }
+    enum Outcome { ADMITTED, LIMITED, SUSPENDED, REVOKED }
 
     static Decision suspended() {
         return new Decision(Outcome.SUSPENDED, 0, 0);

@@ -32,10 +32,12 @@ class RedisAdmission {
     /** The decision, with the tenant state it was made on (null for callers without a tenant). */
     Mono<Result> admit(Caller caller) {
         List<String> keys = caller.hasTenant()
-                ? List.of(caller.bucketKey(), caller.stateKey(), caller.callsKey(Caller.today()))
+                ? List.of(caller.bucketKey(), caller.stateKey(), caller.callsKey(Caller.today()),
+                        caller.revokedClientsKey())
                 : List.of(caller.bucketKey());
         List<String> args = List.of(Double.toString(caller.defaultLimit().rps()),
-                Integer.toString(caller.defaultLimit().burst()), usageTtlSeconds);
+                Integer.toString(caller.defaultLimit().burst()), usageTtlSeconds,
+                caller.clientId() == null ? "" : caller.clientId());
         return redis.execute(ADMIT, keys, args).collectList().map(RedisAdmission::flatten).map(RedisAdmission::parse);
     }
 

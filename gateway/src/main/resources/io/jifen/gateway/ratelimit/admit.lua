@@ -1,8 +1,9 @@
 -- Admits one call, atomically: the tenant's state (suspended? its plan's rps/burst), its token bucket, and its
 -- API call counter for the day. All keys of one tenant share a hash tag, so this runs on Redis Cluster too.
--- KEYS[1] bucket hash; KEYS[2] tenant state hash (optional); KEYS[3] today's call counter (optional)
--- ARGV[1] default rps; ARGV[2] default burst; ARGV[3] call counter TTL in seconds
--- Returns {outcome ('admitted' | 'limited' | 'suspended'), tokens left, retry after (ms), rps, burst}
+-- KEYS[1] bucket hash; KEYS[2] tenant state hash (optional); KEYS[3] today's call counter (optional);
+-- KEYS[4] the tenant's revoked API clients (optional)
+-- ARGV[1] default rps; ARGV[2] default burst; ARGV[3] call counter TTL in seconds; ARGV[4] the token's client ('' if none)
+-- Returns {outcome ('admitted' | 'limited' | 'suspended' | 'revoked'), tokens left, retry after (ms), rps, burst}
 local rps = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local status = 'active'
@@ -16,6 +17,10 @@ if KEYS[2] then
 end
 if status == 'suspended' then
   return {'suspended', '0', '0', tostring(rps), tostring(burst)}
+end
+-- A deleted API client's access tokens live until they expire (minutes): refuse them now.
+if KEYS[4] and ARGV[4] ~= '' and redis.call('SISMEMBER', KEYS[4], ARGV[4]) == 1 then
+  return {'revoked', '0', '0', tostring(rps), tostring(burst)}
 end
 
 -- Redis' clock, not the callers': every gateway instance sees the same time.

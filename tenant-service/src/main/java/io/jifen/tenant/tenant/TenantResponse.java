@@ -15,7 +15,13 @@ public record TenantResponse(UUID id, String slug, String name, String status, S
     public static TenantResponse of(Tenant tenant, TenantSettings settings) {
         return new TenantResponse(tenant.getId(), tenant.getSlug(), tenant.getName(), tenant.getStatus().code(),
                 tenant.getPlanCode(), settings.getCurrency(), settings.getTimezone(), settings.getLocale(),
-                settings.getPointsDisplayName(), settings.getPointsToMoneyRatio().stripTrailingZeros(),
+                settings.getPointsDisplayName(), plain(settings.getPointsToMoneyRatio()),
                 tenant.getCreatedAt());
+    }
+
+    /** 100, not 1E+2: stripping zeros alone would make Jackson write an exponent. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
