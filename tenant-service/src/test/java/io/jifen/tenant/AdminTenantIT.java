@@ -3,6 +3,7 @@ package io.jifen.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jifen.testsupport.TestHttp;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AdminTenantIT extends TenantServiceTestBase {
         Signup tenant = signUp("suspend");
         String admin = platformAdminToken();
 
-        Api.Response suspended = api.post("/api/v1/admin/tenants/" + tenant.id() + "/suspend", admin,
+        TestHttp.Response suspended = api.post("/api/v1/admin/tenants/" + tenant.id() + "/suspend", admin,
                 Map.of("reason", "Unpaid invoice"));
 
         assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
@@ -43,12 +44,12 @@ class AdminTenantIT extends TenantServiceTestBase {
         assertThat(state(tenant)).containsEntry("status", "suspended");
         assertThat(events("tenant.suspended", tenant)).isEqualTo(1);
 
-        Api.Response again = api.post("/api/v1/admin/tenants/" + tenant.id() + "/suspend", admin,
+        TestHttp.Response again = api.post("/api/v1/admin/tenants/" + tenant.id() + "/suspend", admin,
                 Map.of("reason", "Twice"));
         assertThat(again.status()).isEqualTo(200);
         assertThat(events("tenant.suspended", tenant)).isEqualTo(1);
 
-        Api.Response resumed = api.post("/api/v1/admin/tenants/" + tenant.id() + "/resume", admin, Map.of());
+        TestHttp.Response resumed = api.post("/api/v1/admin/tenants/" + tenant.id() + "/resume", admin, Map.of());
 
         assertThat(resumed.json().get("status").asString()).isEqualTo("active");
         assertThat(state(tenant)).containsEntry("status", "active");
@@ -60,7 +61,7 @@ class AdminTenantIT extends TenantServiceTestBase {
         Signup tenant = signUp("plan");
         String admin = platformAdminToken();
 
-        Api.Response changed = api.put("/api/v1/admin/tenants/" + tenant.id() + "/plan", admin,
+        TestHttp.Response changed = api.put("/api/v1/admin/tenants/" + tenant.id() + "/plan", admin,
                 Map.of("plan", "enterprise"));
 
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
@@ -68,7 +69,7 @@ class AdminTenantIT extends TenantServiceTestBase {
         assertThat(state(tenant)).containsEntry("plan", "enterprise").containsEntry("rps", "5000")
                 .containsEntry("burst", "10000").containsEntry("maxMembers", "").containsEntry("maxPlugins", "50");
         assertThat(events("tenant.plan-changed", tenant)).isEqualTo(1);
-        Api.Response unknown = api.put("/api/v1/admin/tenants/" + tenant.id() + "/plan", admin,
+        TestHttp.Response unknown = api.put("/api/v1/admin/tenants/" + tenant.id() + "/plan", admin,
                 Map.of("plan", "platinum"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("code").asString()).isEqualTo("validation_failed");

@@ -2,6 +2,7 @@ package io.jifen.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jifen.testsupport.TestHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -26,13 +27,13 @@ class KeycloakDownIT extends TenantServiceTestBase {
     void shouldAnswerServiceUnavailableAndKeepNothingWhenKeycloakIsDown() {
         String slug = uniqueSlug("down");
 
-        Api.Response response = api.post("/api/v1/tenants", null, signupBody(slug));
+        TestHttp.Response response = api.post("/api/v1/tenants", null, signupBody(slug));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.json().get("code").asString()).isEqualTo("identity_provider_unavailable");
         assertThat(response.header("Retry-After")).isEqualTo("30");
         assertThat(jdbc.queryForObject("select count(*) from tenant where slug = ?", Long.class, slug)).isZero();
-        Api.Response again = api.post("/api/v1/tenants", null, signupBody(slug));
+        TestHttp.Response again = api.post("/api/v1/tenants", null, signupBody(slug));
         assertThat(again.json().get("code").asString()).as("the slug was released").isEqualTo(
                 "identity_provider_unavailable");
     }

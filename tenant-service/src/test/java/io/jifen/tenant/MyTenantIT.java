@@ -3,6 +3,7 @@ package io.jifen.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jifen.tenancy.TenantId;
+import io.jifen.testsupport.TestHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class MyTenantIT extends TenantServiceTestBase {
         Signup tenant = signUp("patch");
         String token = tenant.token();
 
-        Api.Response patched = api.patch("/api/v1/tenants/me", token, Map.of("name", "Renamed shop",
+        TestHttp.Response patched = api.patch("/api/v1/tenants/me", token, Map.of("name", "Renamed shop",
                 "pointsDisplayName", "Stars", "pointsToMoneyRatio", 50.5, "timezone", "Asia/Tokyo"));
 
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
@@ -39,7 +40,7 @@ class MyTenantIT extends TenantServiceTestBase {
         String token = tenant.token();
 
         for (String field : List.of("status", "plan", "tenantId", "slug")) {
-            Api.Response response = api.patch("/api/v1/tenants/me", token, Map.of(field, "x"));
+            TestHttp.Response response = api.patch("/api/v1/tenants/me", token, Map.of(field, "x"));
             assertThat(response.status()).as(field).isEqualTo(400);
             assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
         }
@@ -50,7 +51,7 @@ class MyTenantIT extends TenantServiceTestBase {
     void shouldListEveryInvalidSettingOfAPatch() {
         Signup tenant = signUp("badpatch");
 
-        Api.Response response = api.patch("/api/v1/tenants/me", tenant.token(), Map.of("currency", "cny",
+        TestHttp.Response response = api.patch("/api/v1/tenants/me", tenant.token(), Map.of("currency", "cny",
                 "locale", "klingon-XX", "pointsToMoneyRatio", -1, "name", ""));
 
         assertThat(response.status()).isEqualTo(400);
@@ -65,7 +66,7 @@ class MyTenantIT extends TenantServiceTestBase {
         Signup tenant = signUp("clients");
         String token = tenant.token();
 
-        Api.Response created = api.post("/api/v1/tenants/me/api-clients", token,
+        TestHttp.Response created = api.post("/api/v1/tenants/me/api-clients", token,
                 Map.of("name", "POS Shanghai", "role", "tenant-staff"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -75,10 +76,10 @@ class MyTenantIT extends TenantServiceTestBase {
         assertThat(staffClaims.get("tenant_id").asString()).isEqualTo(tenant.id());
         assertThat(staffClaims.get("roles").toString()).contains("tenant-staff").doesNotContain("tenant-admin");
 
-        Api.Response listed = api.get("/api/v1/tenants/me/api-clients", token);
+        TestHttp.Response listed = api.get("/api/v1/tenants/me/api-clients", token);
         assertThat(listed.body()).contains(clientId, tenant.clientId()).doesNotContain(secret);
 
-        Api.Response deleted = api.delete("/api/v1/tenants/me/api-clients/" + clientId, token);
+        TestHttp.Response deleted = api.delete("/api/v1/tenants/me/api-clients/" + clientId, token);
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(clientCredentials(clientId, secret).status()).isEqualTo(401);
@@ -92,7 +93,7 @@ class MyTenantIT extends TenantServiceTestBase {
     void shouldRefuseAnUnknownRoleForANewApiClient() {
         Signup tenant = signUp("role");
 
-        Api.Response response = api.post("/api/v1/tenants/me/api-clients", tenant.token(),
+        TestHttp.Response response = api.post("/api/v1/tenants/me/api-clients", tenant.token(),
                 Map.of("name", "Root", "role", "platform-admin"));
 
         assertThat(response.status()).isEqualTo(400);
@@ -105,7 +106,7 @@ class MyTenantIT extends TenantServiceTestBase {
         Signup b = signUp("iso-b");
         String tokenB = b.token();
 
-        Api.Response deleteOther = api.delete("/api/v1/tenants/me/api-clients/" + a.clientId(), tokenB);
+        TestHttp.Response deleteOther = api.delete("/api/v1/tenants/me/api-clients/" + a.clientId(), tokenB);
 
         assertThat(deleteOther.status()).isEqualTo(404);
         assertThat(KeycloakProbe.clientsWithId(a.clientId())).isEqualTo(1);

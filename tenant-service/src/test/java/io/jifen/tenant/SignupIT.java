@@ -2,6 +2,7 @@ package io.jifen.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jifen.testsupport.TestHttp;
 import io.jifen.testsupport.TestInfra;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class SignupIT extends TenantServiceTestBase {
     void shouldSignUpATenantWhoseApiClientGetsATenantScopedTokenForItsOwnTenant() {
         String slug = uniqueSlug("happy");
 
-        Api.Response response = api.post("/api/v1/tenants", null, signupBody(slug));
+        TestHttp.Response response = api.post("/api/v1/tenants", null, signupBody(slug));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.header("Location")).isEqualTo("/api/v1/tenants/me");
@@ -37,7 +38,7 @@ class SignupIT extends TenantServiceTestBase {
         assertThat(claims.get("aud").toString()).contains("\"jifen-api\"");
         assertThat(claims.get("roles").toString()).contains("\"tenant-admin\"");
 
-        Api.Response me = api.get("/api/v1/tenants/me", token);
+        TestHttp.Response me = api.get("/api/v1/tenants/me", token);
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.json().get("id").asString()).isEqualTo(id);
         assertThat(me.json().get("currency").asString()).isEqualTo("CNY");
@@ -54,7 +55,7 @@ class SignupIT extends TenantServiceTestBase {
         String token = TestInfra.accessToken(tenant.email(), PASSWORD);
 
         assertThat(claims(token).get("tenant_id").asString()).isEqualTo(tenant.id());
-        Api.Response me = api.get("/api/v1/tenants/me", token);
+        TestHttp.Response me = api.get("/api/v1/tenants/me", token);
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.json().get("slug").asString()).isEqualTo(tenant.slug());
     }
@@ -65,7 +66,7 @@ class SignupIT extends TenantServiceTestBase {
         Map<String, Object> body = signupBody(slug);
         body.putAll(Map.of("currency", "EUR", "timezone", "Europe/Berlin", "locale", "de-DE"));
 
-        Api.Response response = api.post("/api/v1/tenants", null, body);
+        TestHttp.Response response = api.post("/api/v1/tenants", null, body);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         JsonNode apiClient = response.json().get("apiClient");
@@ -82,7 +83,7 @@ class SignupIT extends TenantServiceTestBase {
         Map<String, Object> again = signupBody(first.slug());
         again.put("adminEmail", "someone-else@" + first.slug() + ".example.org");
 
-        Api.Response response = api.post("/api/v1/tenants", null, again);
+        TestHttp.Response response = api.post("/api/v1/tenants", null, again);
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("code").asString()).isEqualTo("slug_taken");
@@ -97,7 +98,7 @@ class SignupIT extends TenantServiceTestBase {
         Map<String, Object> body = signupBody(slug);
         body.put("adminEmail", first.email().toUpperCase());
 
-        Api.Response response = api.post("/api/v1/tenants", null, body);
+        TestHttp.Response response = api.post("/api/v1/tenants", null, body);
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("code").asString()).isEqualTo("email_taken");
@@ -111,7 +112,7 @@ class SignupIT extends TenantServiceTestBase {
         Map<String, Object> body = Map.of("name", " ", "slug", slug, "adminEmail", "not-an-email",
                 "adminPassword", "short1", "currency", "XYZ", "timezone", "Mars/Olympus", "locale", "xx-YY-!!");
 
-        Api.Response response = api.post("/api/v1/tenants", null, body);
+        TestHttp.Response response = api.post("/api/v1/tenants", null, body);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("code").asString()).isEqualTo("validation_failed");
@@ -132,7 +133,7 @@ class SignupIT extends TenantServiceTestBase {
         noDigits.put("adminPassword", "onlyletterslongenough");
 
         for (Map<String, Object> body : List.of(withSlug, withEmail, noDigits)) {
-            Api.Response response = api.post("/api/v1/tenants", null, body);
+            TestHttp.Response response = api.post("/api/v1/tenants", null, body);
             assertThat(response.status()).as(body.get("adminPassword").toString()).isEqualTo(400);
             assertThat(fields(response)).containsExactly("adminPassword");
         }
@@ -146,7 +147,7 @@ class SignupIT extends TenantServiceTestBase {
         Map<String, Object> body = signupBody(slug);
         body.put("plan", "enterprise");
 
-        Api.Response response = api.post("/api/v1/tenants", null, body);
+        TestHttp.Response response = api.post("/api/v1/tenants", null, body);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("code").asString()).isEqualTo("unknown_field");
@@ -159,7 +160,7 @@ class SignupIT extends TenantServiceTestBase {
         // The admin user gets created, then the client cannot be: its id is taken by a client that is not ours.
         KeycloakProbe.createClient(slug + "-api");
 
-        Api.Response response = api.post("/api/v1/tenants", null, signupBody(slug));
+        TestHttp.Response response = api.post("/api/v1/tenants", null, signupBody(slug));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(502);
         assertThat(response.json().get("code").asString()).isEqualTo("provisioning_failed");
@@ -180,7 +181,7 @@ class SignupIT extends TenantServiceTestBase {
         return jdbc.queryForObject("select count(*) from tenant where slug = ?", Long.class, slug);
     }
 
-    private static List<String> fields(Api.Response response) {
+    private static List<String> fields(TestHttp.Response response) {
         List<String> fields = new ArrayList<>();
         response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
         return fields;

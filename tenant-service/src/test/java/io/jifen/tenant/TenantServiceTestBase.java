@@ -3,6 +3,7 @@ package io.jifen.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jifen.infra.Keycloak;
+import io.jifen.testsupport.TestHttp;
 import io.jifen.testsupport.TestInfra;
 import io.jifen.testsupport.spring.InfraProperties;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ abstract class TenantServiceTestBase {
     @LocalServerPort
     int port;
 
-    Api api;
+    TestHttp api;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -46,7 +47,7 @@ abstract class TenantServiceTestBase {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = TestHttp.onPort(port);
     }
 
     static String uniqueSlug(String prefix) {
@@ -65,7 +66,7 @@ abstract class TenantServiceTestBase {
     /** A new tenant, with what signup returned. */
     Signup signUp(String prefix) {
         String slug = uniqueSlug(prefix);
-        Api.Response response = api.post("/api/v1/tenants", null, signupBody(slug));
+        TestHttp.Response response = api.post("/api/v1/tenants", null, signupBody(slug));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         JsonNode body = response.json();
         return new Signup(body.get("id").asString(), slug, "owner@" + slug + ".example.com",
@@ -73,19 +74,19 @@ abstract class TenantServiceTestBase {
                 body.get("apiClient").get("clientSecret").asString());
     }
 
-    static Api.Response clientCredentials(String clientId, String secret) {
-        return Api.form(TestInfra.keycloak().tokenEndpoint(),
+    static TestHttp.Response clientCredentials(String clientId, String secret) {
+        return TestHttp.form(TestInfra.keycloak().tokenEndpoint(),
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     static String tokenOf(String clientId, String secret) {
-        Api.Response response = clientCredentials(clientId, secret);
+        TestHttp.Response response = clientCredentials(clientId, secret);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("access_token").asString();
     }
 
     static JsonNode claims(String token) {
-        return Api.JSON.readTree(Keycloak.claims(token));
+        return TestHttp.JSON.readTree(Keycloak.claims(token));
     }
 
     static String platformAdminToken() {

@@ -1,0 +1,73 @@
+package io.jifen.points.ledger;
+
+import io.jifen.tenancy.TenantContext;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of the ledger for members and merchants. */
+@Service
+@Transactional(readOnly = true)
+class PointsQueries {
+
+    static final Duration EXPIRING_WINDOW = Duration.ofDays(90);
+
+    private final JdbcTemplate jdbc;
+
+    PointsQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Zeros for a member who has not earned yet. */
+    PointsSummary summary(UUID memberId) {
+        UUID tenant = TenantContext.require().value();
+        List<PointsSummary> found = jdbc.query("""
+                select balance, pending, lifetime_earned, lifetime_spent from account
+                where tenant_id = ? and member_id = ? and point_type = ?""",
+                (row, i) -> new PointsSummary(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                        List.of()), tenant, memberId, Ledger.POINTS);
+        List<PointsSummary.Expiring> expiring = jdbc.query("""
+                select sum(remaining), expires_at from lot
+                where tenant_id = ? and member_id = ? and point_type = ? and remaining > 0
+                  and expires_at > now() and expires_at <= now() + cast(? as interval)
+                group by expires_at order by expires_at""",
+                (row, i) -> new PointsSummary.Expiring(row.getLong(1), row.getTimestamp(2).toInstant()),
+                tenant, memberId, Ledger.POINTS, EXPIRING_WINDOW.toDays() + " days");
+        PointsSummary account = found.isEmpty() ? new PointsSummary(0, 0, 0, 0, List.of()) : found.getFirst();
+        return new PointsSummary(account.balance(), account.pending(), account.lifetimeEarned(),
+                account.lifetimeSpent(), expiring);
+    }
+
+    EntryPage entries(UUID memberId, EntryKind kind, Instant from, Instant to, int page, int size) {
+        StringBuilder sql = new StringBuilder("""
+                select id, kind, points, balance_after, reason, source_id, note, created_at from ledger_entry
+                where tenant_id = ? and member_id = ? and point_type = ?""");
+        List<Object> args = new ArrayList<>(List.of(TenantContext.require().value(), memberId, Ledger.POINTS));
+        if (kind != null) {
+            sql.append(" and kind = ?");
+            args.add(kind.value());
+        }
+        if (from != null) {
+            sql.append(" and created_at >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" and created_at < ?");
+            args.add(Timestamp.from(to));
+        }
+        sql.append(" order by created_at desc, id limit ? offset ?");
+        args.add(size + 1);
+        args.add((long) page * size);
+        List<EntryView> rows = jdbc.query(sql.toString(), (row, i) -> new EntryView(row.getObject(1, UUID.class),
+                row.getString(2), row.getLong(3), row.getLong(4), row.getString(5), row.getString(6),
+                row.getString(7), row.getTimestamp(8).toInstant()), args.toArray());
+        boolean more = rows.size() > size;
+        return new EntryPage(more ? rows.subList(0, size) : rows, page, size, more);
+    }
+}

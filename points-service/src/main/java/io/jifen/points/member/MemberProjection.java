@@ -1,0 +1,72 @@
+package io.jifen.points.member;
+
+import io.jifen.tenancy.TenantContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The local copy of member-service's members (native SQL: the tenant is named in every statement). */
+@Repository
+class MemberProjection {
+
+    private static final RowMapper<Member> ROW = (row, i) -> new Member(row.getObject("member_id", UUID.class),
+            row.getString("external_id"), row.getString("card_number"), row.getString("status"));
+
+    private final JdbcTemplate jdbc;
+
+    MemberProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Member> find(MemberRef ref) {
+        String column = ref.memberId() != null ? "member_id" : ref.cardNumber() != null ? "card_number" : "external_id";
+        Object value = ref.memberId() != null ? ref.memberId() : ref.cardNumber() != null ? ref.cardNumber()
+                : ref.externalId();
+        List<Member> found = jdbc.query("select member_id, external_id, card_number, status from member "
+                + "where tenant_id = ? and " + column + " = ?", ROW, tenant(), value);
+        return found.stream().findFirst();
+    }
+
+    void upsert(Member member) {
+        // A card or external id another (stale) row still holds moves to this member: the newest news wins.
+        jdbc.update("update member set card_number = null where tenant_id = ? and card_number = ? and member_id <> ?",
+                tenant(), member.cardNumber(), member.memberId());
+        jdbc.update("update member set external_id = null where tenant_id = ? and external_id = ? and member_id <> ?",
+                tenant(), member.externalId(), member.memberId());
+        jdbc.update("""
+                insert into member (tenant_id, member_id, external_id, card_number, status) values (?, ?, ?, ?, ?)
+                on conflict (tenant_id, member_id) do update
+                set external_id = excluded.external_id, card_number = excluded.card_number,
+                    status = excluded.status, updated_at = now()""",
+                tenant(), member.memberId(), member.externalId(), member.cardNumber(), member.status());
+    }
+
+    void changeStatus(UUID memberId, String status) {
+        jdbc.update("""
+                insert into member (tenant_id, member_id, status) values (?, ?, ?)
+                on conflict (tenant_id, member_id) do update set status = excluded.status, updated_at = now()""",
+                tenant(), memberId, status);
+    }
+
+    void changeCard(UUID memberId, String newNumber) {
+        jdbc.update("update member set card_number = null where tenant_id = ? and card_number = ?", tenant(), newNumber);
+        jdbc.update("update member set card_number = ?, updated_at = now() where tenant_id = ? and member_id = ?",
+                newNumber, tenant(), memberId);
+    }
+
+    /** Keeps the id (the ledger refers to it) and drops the personal identifiers. */
+    void erase(UUID memberId) {
+        jdbc.update("""
+                insert into member (tenant_id, member_id, status) values (?, ?, 'erased')
+                on conflict (tenant_id, member_id) do update
+                set status = 'erased', external_id = null, card_number = null, updated_at = now()""",
+                tenant(), memberId);
+    }
+
+    private static UUID tenant() {
+        return TenantContext.require().value();
+    }
+}

@@ -1,0 +1,56 @@
+package io.jifen.points.purchase;
+
+import io.jifen.points.idempotency.IdempotentRequests;
+import io.jifen.points.idempotency.IdempotentRequests.Reply;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Purchases from the merchant's POS, shop or app, and their refunds. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/purchases")
+@PreAuthorize("hasAnyRole('tenant-admin', 'tenant-staff')")
+class PurchaseController {
+
+    private final IdempotentRequests idempotent;
+    private final PurchaseService purchases;
+    private final RefundService refunds;
+
+    PurchaseController(IdempotentRequests idempotent, PurchaseService purchases, RefundService refunds) {
+        this.idempotent = idempotent;
+        this.purchases = purchases;
+        this.refunds = refunds;
+    }
+
+    /** 201 with the points awarded; 200 with the first result when the order was already recorded. */
+    @PostMapping
+    ResponseEntity<String> record(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody RecordPurchaseRequest request) {
+        return idempotent.run(key, "POST /api/v1/purchases", request, () -> {
+            PurchaseService.Recorded recorded = purchases.record(request);
+            return new Reply(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK, recorded.response());
+        });
+    }
+
+    /** 201 with the points reversed; 200 with the first result when this refund id was already applied. */
+    @PostMapping("/{orderId}/refunds")
+    ResponseEntity<String> refund(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @PathVariable @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7e]+") String orderId,
+            @Valid @RequestBody RefundPurchaseRequest request) {
+        return idempotent.run(key, "POST /api/v1/purchases/" + orderId + "/refunds", request, () -> {
+            RefundService.Refunded refunded = refunds.refund(orderId, request);
+            return new Reply(refunded.created() ? HttpStatus.CREATED : HttpStatus.OK, refunded.response());
+        });
+    }
+}

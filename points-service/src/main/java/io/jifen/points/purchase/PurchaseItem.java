@@ -1,0 +1,20 @@
+package io.jifen.points.purchase;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** A line of a purchase; kept for earning rules (not evaluated by the default program). */
+record PurchaseItem(
+        @NotBlank @Size(max = 100) String sku,
+        @Size(max = 100) String category,
+        @NotNull @Min(1) @Max(100_000) Integer quantity,
+        @NotNull @DecimalMin("0.00") @DecimalMax(RecordPurchaseRequest.MAX_AMOUNT) @Digits(integer = 10, fraction = 2)
+        BigDecimal unitPrice) {
+}

@@ -1,0 +1,180 @@
+package io.jifen.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class IdempotencyIT extends PointsServiceTestBase {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void shouldWriteOneEntryForAThousandSequentialRepeatsAndReplayTheFirstReplyExactly() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        String key = key();
+        Map<String, Object> body = purchase(member, "order-seq", "25.00");
+        Api.Response first = api.post("/api/v1/purchases", tenant.adminToken(), key, body);
+
+        for (int i = 0; i < 1000; i++) {
+            Api.Response repeat = api.post("/api/v1/purchases", tenant.adminToken(), key, body);
+            assertThat(repeat.status()).isEqualTo(first.status());
+            assertThat(repeat.body()).isEqualTo(first.body());
+        }
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(entries(tenant)).isEqualTo(1);
+        assertThat(balance(tenant, member)).isEqualTo(25);
+    }
+
+    @Test
+    void shouldWriteOneEntryForAHundredConcurrentRepeats() throws Exception {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        credit(tenant, member, 1);
+        String key = key();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> replies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(100)) {
+            for (int i = 0; i < 100; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return adjust(tenant, member, 7, key);
+                }));
+            }
+            start.countDown();
+        }
+        Api.Response settled = adjust(tenant, member, 7, key);
+
+        assertThat(settled.status()).isEqualTo(201);
+        for (Future<Api.Response> reply : replies) {
+            Api.Response response = reply.get();
+            // Each repeat either raced the first (409 while it was in flight) or got its reply, byte for byte.
+            if (response.status() == 409) {
+                assertThat(response.code()).isEqualTo("idempotency_in_flight");
+            } else {
+                assertThat(response.status()).isEqualTo(201);
+                assertThat(response.body()).isEqualTo(settled.body());
+            }
+        }
+        assertThat(entries(tenant)).isEqualTo(2);
+        assertThat(balance(tenant, member)).isEqualTo(8);
+    }
+
+    @Test
+    void shouldRefuseTheSameKeyWithAnotherBody() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        String key = key();
+        adjust(tenant, member, 10, key);
+
+        Api.Response reused = adjust(tenant, member, 11, key);
+        Api.Response otherEndpoint = api.post("/api/v1/purchases", tenant.adminToken(), key,
+                purchase(member, "order-k", "10.00"));
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.code()).isEqualTo("idempotency_key_reused");
+        assertThat(otherEndpoint.status()).isEqualTo(422);
+        assertThat(balance(tenant, member)).isEqualTo(10);
+    }
+
+    @Test
+    void shouldAnswer409WhileTheFirstRequestIsInFlight() throws Exception {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        credit(tenant, member, 10);
+        String key = key();
+        CompletableFuture<Api.Response> first;
+        // Holding the account's row lock keeps the first request inside its transaction, after it claimed the key.
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "select balance from account where tenant_id = ? and member_id = ? for update")) {
+                lock.setObject(1, tenant.id());
+                lock.setObject(2, member);
+                lock.executeQuery().close();
+            }
+            first = CompletableFuture.supplyAsync(() -> adjust(tenant, member, 5, key));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from idempotency_key where tenant_id = ? and key = ? and status = 'in_flight'",
+                    Long.class, tenant.id(), key) == 1);
+
+            Api.Response whileInFlight = adjust(tenant, member, 5, key);
+
+            assertThat(whileInFlight.status()).isEqualTo(409);
+            assertThat(whileInFlight.code()).isEqualTo("idempotency_in_flight");
+            holder.rollback();
+        }
+        assertThat(first.get().status()).isEqualTo(201);
+        assertThat(adjust(tenant, member, 5, key).body()).isEqualTo(first.get().body());
+        assertThat(balance(tenant, member)).isEqualTo(15);
+    }
+
+    @Test
+    void shouldRequireAKeyOnEveryWriteThatMovesPoints() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+
+        Api.Response purchase = api.post("/api/v1/purchases", tenant.adminToken(), null,
+                purchase(member, "order-nk", "10.00"));
+        Api.Response refund = api.post("/api/v1/purchases/order-nk/refunds", tenant.adminToken(), null,
+                Map.of("refundId", "r", "amount", 1));
+        Api.Response adjustment = adjust(tenant, member, 5, null);
+        Api.Response oversize = adjust(tenant, member, 5, "k".repeat(256));
+
+        for (Api.Response response : List.of(purchase, refund, adjustment)) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.code()).isEqualTo("idempotency_key_required");
+        }
+        assertThat(oversize.status()).isEqualTo(400);
+        assertThat(entries(tenant)).isZero();
+    }
+
+    @Test
+    void shouldKeepAnotherTenantsSameKeyIndependent() {
+        Tenant a = newTenant();
+        Tenant b = newTenant();
+        UUID memberOfA = newMember(a);
+        UUID memberOfB = newMember(b);
+        String key = key();
+
+        Api.Response ofA = adjust(a, memberOfA, 10, key);
+        Api.Response ofB = adjust(b, memberOfB, 20, key);
+
+        assertThat(ofA.status()).isEqualTo(201);
+        assertThat(ofB.status()).isEqualTo(201);
+        assertThat(balance(a, memberOfA)).isEqualTo(10);
+        assertThat(balance(b, memberOfB)).isEqualTo(20);
+    }
+
+    @Test
+    void shouldReleaseTheKeyOfAFailedRequestSoItCanBeRetried() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        String key = key();
+
+        Api.Response refused = adjust(tenant, member, -5, key);
+        credit(tenant, member, 10);
+        Api.Response retried = adjust(tenant, member, -5, key);
+
+        assertThat(refused.code()).isEqualTo("insufficient_points");
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(balance(tenant, member)).isEqualTo(5);
+    }
+}

@@ -1,0 +1,36 @@
+package io.jifen.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * ARCHITECTURE.md's ledger invariant over every account of every tenant: balance = Σ entries, Σ remaining of
+ * active lots = max(balance, 0), and balance ≥ 0 unless the tenant allows refund debt.
+ */
+final class LedgerInvariant {
+
+    private LedgerInvariant() {
+    }
+
+    static void assertHolds(JdbcTemplate jdbc) {
+        List<Map<String, Object>> broken = jdbc.queryForList("""
+                select a.tenant_id, a.member_id, a.balance, e.total as entries, l.total as lots,
+                       coalesce(s.refund_debt, 'clamp') as refund_debt
+                from account a
+                cross join lateral (select coalesce(sum(points), 0) as total from ledger_entry e
+                    where e.tenant_id = a.tenant_id and e.member_id = a.member_id
+                      and e.point_type = a.point_type) e
+                cross join lateral (select coalesce(sum(remaining), 0) as total from lot l
+                    where l.tenant_id = a.tenant_id and l.member_id = a.member_id and l.point_type = a.point_type
+                      and (l.expires_at is null or l.expires_at > now())) l
+                left join tenant_settings s on s.tenant_id = a.tenant_id
+                where a.balance <> e.total or l.total <> greatest(a.balance, 0)
+                   or (a.balance < 0 and coalesce(s.refund_debt, 'clamp') <> 'allow')""");
+        assertThat(broken).as("accounts breaking the ledger invariant").isEmpty();
+        Long accounts = jdbc.queryForObject("select count(*) from account", Long.class);
+        assertThat(accounts).as("the invariant was checked on some accounts").isPositive();
+    }
+}

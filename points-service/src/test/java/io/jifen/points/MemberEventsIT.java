@@ -1,0 +1,75 @@
+package io.jifen.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jifen.testsupport.TestInfra;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+
+class MemberEventsIT extends PointsServiceTestBase {
+
+    private final RedisClient redis = RedisClient.builder().fromURI(TestInfra.redis().url()).build();
+
+    @AfterAll
+    void closeRedis() {
+        redis.close();
+    }
+
+    @Test
+    void shouldLetAMemberKnownOnlyFromEventsEarnAndFollowItsStatusAndCard() {
+        Tenant tenant = newTenant();
+        UUID member = UUID.randomUUID(); // unknown to the member-service stand-in: only the events tell of it
+        publish(tenant, "member.registered", Map.of("memberId", member.toString(), "externalId", "ext-1",
+                "cardNumber", "C-1", "status", "active"));
+        awaitStatus(tenant, member, "active");
+
+        assertThat(recordPurchase(tenant, member, "order-ev-1", "10.00").status()).isEqualTo(201);
+
+        publish(tenant, "card.reissued", Map.of("memberId", member.toString(), "oldNumber", "C-1",
+                "newNumber", "C-2"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "C-2".equals(jdbc.queryForObject(
+                "select card_number from member where tenant_id = ? and member_id = ?", String.class, tenant.id(),
+                member)));
+        publish(tenant, "member.status-changed", Map.of("memberId", member.toString(), "status", "frozen"));
+        awaitStatus(tenant, member, "frozen");
+
+        Api.Response frozen = recordPurchase(tenant, member, "order-ev-2", "10.00");
+        assertThat(frozen.status()).isEqualTo(409);
+        assertThat(frozen.code()).isEqualTo("member_frozen");
+
+        publish(tenant, "member.erased", Map.of("memberId", member.toString()));
+        awaitStatus(tenant, member, "erased");
+        assertThat(api.get("/api/v1/members/" + member + "/points", tenant.adminToken()).status()).isEqualTo(404);
+        assertThat(balance(tenant, UUID.randomUUID(), 404)).isTrue();
+    }
+
+    private boolean balance(Tenant tenant, UUID member, int expected) {
+        return api.get("/api/v1/members/" + member + "/points", tenant.adminToken()).status() == expected;
+    }
+
+    private void awaitStatus(Tenant tenant, UUID member, String status) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "select status from member where tenant_id = ? and member_id = ?", String.class, tenant.id(),
+                member).contains(status));
+    }
+
+    /** An event as member-service's outbox relay writes it (common/events' envelope fields). */
+    private void publish(Tenant tenant, String type, Map<String, Object> payload) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", UUID.randomUUID().toString());
+        fields.put("type", type);
+        fields.put("tenantId", tenant.id().toString());
+        fields.put("occurredAt", Instant.now().toString());
+        fields.put("version", "1");
+        fields.put("payload", Api.JSON.writeValueAsString(payload));
+        redis.xadd("jifen:events:member-service", StreamEntryID.NEW_ENTRY, fields);
+    }
+}

@@ -1,0 +1,111 @@
+package io.jifen.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jifen.testsupport.TestIdentities;
+import io.jifen.testsupport.TestInfra;
+import io.jifen.testsupport.spring.InfraProperties;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running service against real PostgreSQL, Redis and Keycloak (one Spring context shared by the subclasses),
+ * member-service stood in for by {@link MemberServiceStub}. Every test makes fresh tenants; after each class the
+ * ledger invariant is checked on every account.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PointsServiceTestBase {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        InfraProperties.register(registry, "points");
+        registry.add("jifen.points.member-service.url", MemberServiceStub::url);
+    }
+
+    @BeforeAll
+    static void startKeycloak() {
+        TestInfra.keycloak();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    @AfterAll
+    void ledgerInvariantHolds() {
+        LedgerInvariant.assertHolds(jdbc);
+    }
+
+    /** A new tenant with an admin's token. */
+    record Tenant(UUID id, String adminToken) {
+    }
+
+    static Tenant newTenant() {
+        UUID id = UUID.randomUUID();
+        return new Tenant(id, TestIdentities.tenantToken(id.toString(), "tenant-admin"));
+    }
+
+    static UUID newMember(Tenant tenant) {
+        return MemberServiceStub.register(tenant.id(), "active", null, null);
+    }
+
+    static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    static Map<String, Object> purchase(UUID memberId, String orderId, String amount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", memberId.toString());
+        body.put("orderId", orderId);
+        body.put("amount", new BigDecimal(amount));
+        body.put("currency", "EUR");
+        return body;
+    }
+
+    Api.Response recordPurchase(Tenant tenant, UUID memberId, String orderId, String amount) {
+        return api.post("/api/v1/purchases", tenant.adminToken(), key(), purchase(memberId, orderId, amount));
+    }
+
+    Api.Response adjust(Tenant tenant, UUID memberId, long points, String idempotencyKey) {
+        return api.post("/api/v1/points/adjustments", tenant.adminToken(), idempotencyKey,
+                Map.of("memberId", memberId.toString(), "points", points, "reason", "test"));
+    }
+
+    /** Gives a member points through an admin adjustment. */
+    void credit(Tenant tenant, UUID memberId, long points) {
+        Api.Response response = adjust(tenant, memberId, points, key());
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    long balance(Tenant tenant, UUID memberId) {
+        Api.Response response = api.get("/api/v1/members/" + memberId + "/points", tenant.adminToken());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.longAt("balance");
+    }
+
+    long entries(Tenant tenant) {
+        return jdbc.queryForObject("select count(*) from ledger_entry where tenant_id = ?", Long.class, tenant.id());
+    }
+}

@@ -1,0 +1,88 @@
+package io.jifen.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class TransferIT extends PointsServiceTestBase {
+
+    @Test
+    void shouldRefuseTransfersUnlessTheTenantEnabledThem() {
+        Tenant tenant = newTenant();
+        UUID from = newMember(tenant);
+        UUID to = newMember(tenant);
+        credit(tenant, from, 10);
+
+        Api.Response response = transfer(tenant, from, to, 5);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.code()).isEqualTo("transfers_disabled");
+        assertThat(balance(tenant, from)).isEqualTo(10);
+    }
+
+    @Test
+    void shouldMovePointsBetweenTwoMembersAndRefuseWhatTheGiverDoesNotHave() {
+        Tenant tenant = enabledTenant();
+        UUID from = newMember(tenant);
+        UUID to = newMember(tenant);
+        credit(tenant, from, 10);
+
+        Api.Response moved = transfer(tenant, from, to, 7);
+        Api.Response tooMuch = transfer(tenant, from, to, 4);
+        Api.Response toSelf = transfer(tenant, from, from, 1);
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
+        assertThat(moved.longAt("fromBalance")).isEqualTo(3);
+        assertThat(moved.longAt("toBalance")).isEqualTo(7);
+        assertThat(tooMuch.code()).isEqualTo("insufficient_points");
+        assertThat(toSelf.status()).isEqualTo(400);
+        assertThat(balance(tenant, from)).isEqualTo(3);
+        assertThat(balance(tenant, to)).isEqualTo(7);
+    }
+
+    @Test
+    void shouldNotDeadlockOnOppositeConcurrentTransfers() throws Exception {
+        Tenant tenant = enabledTenant();
+        UUID a = newMember(tenant);
+        UUID b = newMember(tenant);
+        credit(tenant, a, 100);
+        credit(tenant, b, 100);
+        List<Future<Api.Response>> replies = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(40)) {
+            for (int i = 0; i < 80; i++) {
+                boolean forth = i % 2 == 0;
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return forth ? transfer(tenant, a, b, 1) : transfer(tenant, b, a, 1);
+                }));
+            }
+            start.countDown();
+        }
+
+        for (Future<Api.Response> reply : replies) {
+            assertThat(reply.get().status()).as(reply.get().toString()).isEqualTo(201);
+        }
+        assertThat(balance(tenant, a) + balance(tenant, b)).isEqualTo(200);
+        assertThat(balance(tenant, a)).isEqualTo(100);
+    }
+
+    private Tenant enabledTenant() {
+        Tenant tenant = newTenant();
+        jdbc.update("insert into tenant_settings (tenant_id, transfers_enabled) values (?, true)", tenant.id());
+        return tenant;
+    }
+
+    private Api.Response transfer(Tenant tenant, UUID from, UUID to, long points) {
+        return api.post("/api/v1/points/transfers", tenant.adminToken(), key(),
+                Map.of("fromMemberId", from.toString(), "toMemberId", to.toString(), "points", points));
+    }
+}
