@@ -42,6 +42,11 @@ public final class TestHttp {
         return send(request(base + path, token).POST(json(body)));
     }
 
+    /** A POST that moves points: it carries an {@code Idempotency-Key}. */
+    public Response post(String path, String token, Object body, String idempotencyKey) {
+        return send(request(base + path, token).header("Idempotency-Key", idempotencyKey).POST(json(body)));
+    }
+
     public Response put(String path, String token, Object body) {
         return send(request(base + path, token).PUT(json(body)));
     }

@@ -33,12 +33,9 @@ class TenantLifecycleIT {
         platform = RunningPlatform.get();
     }
 
-    record Tenant(String id, String slug, String token) {
-    }
-
     @Test
     void shouldSignUpAndCallTheApiWithTheReturnedClient() {
-        Tenant tenant = signUp();
+        Merchants.Tenant tenant = signUp();
 
         TestHttp.Response me = gateway().get("/api/v1/tenants/me", tenant.token());
 
@@ -49,8 +46,8 @@ class TenantLifecycleIT {
 
     @Test
     void shouldNotLetOneTenantReachAnotherTenantsResources() {
-        Tenant a = signUp();
-        Tenant b = signUp();
+        Merchants.Tenant a = signUp();
+        Merchants.Tenant b = signUp();
         TestHttp.Response created = gateway().post("/api/v1/tenants/me/api-clients", a.token(),
                 Map.of("name", "pos", "role", "tenant-staff"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -65,8 +62,8 @@ class TenantLifecycleIT {
 
     @Test
     void shouldRefuseASuspendedTenantWithinTenSecondsAndServeItAgainAfterResume() {
-        Tenant suspended = signUp();
-        Tenant other = signUp();
+        Merchants.Tenant suspended = signUp();
+        Merchants.Tenant other = signUp();
         String admin = TestInfra.accessToken("admin", TestInfra.PLATFORM_ADMIN_PASSWORD);
 
         TestHttp.Response suspend = gateway().post("/api/v1/admin/tenants/" + suspended.id()
@@ -90,8 +87,8 @@ class TenantLifecycleIT {
 
     @Test
     void shouldSlowATenantOverItsRateWhileAnotherIsServed() throws Exception {
-        Tenant greedy = signUp();
-        Tenant modest = signUp();
+        Merchants.Tenant greedy = signUp();
+        Merchants.Tenant modest = signUp();
         List<TestHttp.Response> greedyResponses = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
             List<Future<TestHttp.Response>> calls = new ArrayList<>();
@@ -140,16 +137,7 @@ class TenantLifecycleIT {
         return new TestHttp(platform.gateway());
     }
 
-    private static Tenant signUp() {
-        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        TestHttp.Response created = gateway().post("/api/v1/tenants", null, Map.of("name", "Shop " + slug,
-                "slug", slug, "adminEmail", slug + "@example.com", "adminPassword", "Correct-Horse-42-Battery"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        JsonNode client = created.json().path("apiClient");
-        TestHttp.Response token = TestHttp.form(created.json().path("tokenUrl").asString(), Map.of(
-                "grant_type", "client_credentials", "client_id", client.path("clientId").asString(),
-                "client_secret", client.path("clientSecret").asString()));
-        assertThat(token.status()).as(token.body()).isEqualTo(200);
-        return new Tenant(created.json().path("id").asString(), slug, token.json().path("access_token").asString());
+    private static Merchants.Tenant signUp() {
+        return Merchants.signUp(platform);
     }
 }
