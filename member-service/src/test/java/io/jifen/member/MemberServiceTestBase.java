@@ -66,7 +66,7 @@ public abstract class MemberServiceTestBase {
     /** A new tenant with an admin and a staff token. */
     protected static Tenant newTenant() {
         String id = UUID.randomUUID().toString();
-        return new Tenant(id, TestIdentities.tenantToken(String.valueOf(id), "tenant-admin"), TestIdentities.tenantToken(String.valueOf(id), "tenant-staff"));
+        return new Tenant(id, TestIdentities.tenantToken(id, "tenant-admin"), TestIdentities.tenantToken(id, "tenant-staff"));
     }
 
     protected static String unique(String prefix) {

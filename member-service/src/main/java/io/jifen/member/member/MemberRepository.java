@@ -27,4 +27,7 @@ public interface MemberRepository extends JpaRepository<Member, UUID>, JpaSpecif
     default Member require(UUID id) {
         return findById(id).orElseThrow(() -> ApiException.notFound("Member", id));
     }
+
+    /** Members of the current tenant not in this status (the member quota counts those not closed). */
+    long countByStatusNot(MemberStatus status);
 }

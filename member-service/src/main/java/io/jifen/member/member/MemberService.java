@@ -21,10 +21,12 @@ class MemberService {
     private final TierService tiers;
     private final MemberOutbox events;
     private final MemberViews views;
+    private final MemberQuota quota;
 
     MemberService(MemberRepository members, CardService cards, TierService tiers, MemberOutbox events,
-            MemberViews views) {
+            MemberViews views, MemberQuota quota) {
         this.members = members;
+        this.quota = quota;
         this.cards = cards;
         this.tiers = tiers;
         this.events = events;
@@ -33,6 +35,7 @@ class MemberService {
 
     @Transactional
     MemberResponse register(RegisterMemberRequest request) {
+        quota.requireRoomForOneMore();
         UUID referrerId = referrerOf(request);
         Member member = new Member(request.profile(), ReferralCodes.next(), referrerId, tiers.ladder().lowest().code());
         members.saveAndFlush(member); // a taken externalId, phone or e-mail fails here, as a 409

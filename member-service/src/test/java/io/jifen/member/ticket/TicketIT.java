@@ -2,6 +2,7 @@ package io.jifen.member.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jifen.infra.Keycloak;
 import io.jifen.member.MemberServiceTestBase;
 import io.jifen.testsupport.TestHttp;
 import java.util.List;
@@ -29,7 +30,8 @@ class TicketIT extends MemberServiceTestBase {
         JsonNode closed = api.post(t + "/status", tenant.staff(), Map.of("status", "closed")).json();
 
         assertThat(noted.get("notes")).hasSize(1);
-        assertThat(noted.get("notes").get(0).get("author").asString()).startsWith("mb-");
+        String staff = TestHttp.JSON.readTree(Keycloak.claims(tenant.staff())).path("preferred_username").asString();
+        assertThat(noted.get("notes").get(0).get("author").asString()).isEqualTo(staff);
         assertThat(skip.status()).isEqualTo(409);
         assertThat(skip.json().get("code").asString()).isEqualTo("invalid_ticket_transition");
         assertThat(closed.get("status").asString()).isEqualTo("closed");
