@@ -10,12 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 class MyTenantIT extends TenantServiceTestBase {
 
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void shouldUpdateOnlyTheGivenSettingsOfTheCallersTenant() {
@@ -32,6 +35,9 @@ class MyTenantIT extends TenantServiceTestBase {
         assertThat(me.get("pointsToMoneyRatio").decimalValue()).isEqualByComparingTo("50.5");
         assertThat(me.get("timezone").asString()).isEqualTo("Asia/Tokyo");
         assertThat(me.get("currency").asString()).isEqualTo("CNY");
+        assertThat(jdbc.queryForObject("select payload ->> 'timezone' from outbox"
+                + " where type = 'tenant.settings-changed' and tenant_id = ?::uuid", String.class, tenant.id()))
+                .as("the change is announced, for member-service's birthday clock").isEqualTo("Asia/Tokyo");
     }
 
     @Test

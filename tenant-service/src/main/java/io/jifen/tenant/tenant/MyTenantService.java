@@ -1,5 +1,6 @@
 package io.jifen.tenant.tenant;
 
+import io.jifen.events.Outbox;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import io.jifen.web.ApiException;
@@ -12,10 +13,12 @@ class MyTenantService {
 
     private final TenantRepository tenants;
     private final TenantSettingsRepository settings;
+    private final Outbox outbox;
 
-    MyTenantService(TenantRepository tenants, TenantSettingsRepository settings) {
+    MyTenantService(TenantRepository tenants, TenantSettingsRepository settings, Outbox outbox) {
         this.tenants = tenants;
         this.settings = settings;
+        this.outbox = outbox;
     }
 
     @Transactional(readOnly = true)
@@ -35,6 +38,9 @@ class MyTenantService {
         current.update(request.currency(), request.timezone(), request.locale(),
                 request.pointsDisplayName() == null ? null : request.pointsDisplayName().trim(),
                 request.pointsToMoneyRatio());
+        outbox.append(TenantEvents.SETTINGS_CHANGED, id, new TenantEvents.TenantSettingsChanged(id.value(),
+                tenant.getName(), current.getCurrency(), current.getTimezone(), current.getLocale(),
+                current.getPointsDisplayName(), current.getPointsToMoneyRatio()));
         return TenantResponse.of(tenant, current);
     }
 

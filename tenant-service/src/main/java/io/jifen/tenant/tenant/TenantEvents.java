@@ -13,6 +13,8 @@ public final class TenantEvents {
     public static final String RESUMED = "tenant.resumed";
     /** Not {@code plan_changed}: common/events' type grammar joins words with '-' (member.points-adjusted style). */
     public static final String PLAN_CHANGED = "tenant.plan-changed";
+    /** The tenant's settings after a change, whole (member-service takes the time zone for birthdays from it). */
+    public static final String SETTINGS_CHANGED = "tenant.settings-changed";
 
     private TenantEvents() {
     }
@@ -28,5 +30,9 @@ public final class TenantEvents {
     }
 
     public record TenantPlanChanged(UUID tenantId, String previousPlan, String plan) {
+    }
+
+    public record TenantSettingsChanged(UUID tenantId, String name, String currency, String timezone, String locale,
+            String pointsDisplayName, java.math.BigDecimal pointsToMoneyRatio) {
     }
 }
