@@ -2,10 +2,6 @@ package io.jifen.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +25,6 @@ public final class Elasticsearch {
     public static final int DEFAULT_HEAP_MB = 512;
 
     private static final Pattern READY = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     private final int port;
     private final ProcessHandle process;
@@ -109,16 +104,8 @@ public final class Elasticsearch {
 
     /** Ready means the cluster health answers yellow (a single node cannot place replicas) or green. */
     public boolean isReady() {
-        try {
-            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/_cluster/health"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return health.statusCode() == 200 && READY.matcher(health.body()).find();
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Proc.probe(url() + "/_cluster/health")
+                .filter(health -> health.statusCode() == 200 && READY.matcher(health.body()).find()).isPresent();
     }
 
     public int port() {

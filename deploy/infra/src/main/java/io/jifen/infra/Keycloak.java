@@ -210,13 +210,11 @@ public final class Keycloak {
 
     /** Ready means the management health is UP and the realm's discovery document names our issuer. */
     public boolean isReady() {
-        HttpResponse<String> health = get("http://127.0.0.1:" + managementPort + "/health/ready");
-        if (health == null || health.statusCode() != 200 || !UP.matcher(health.body()).find()) {
-            return false;
-        }
-        HttpResponse<String> discovery = get(issuerUri() + "/.well-known/openid-configuration");
-        return discovery != null && discovery.statusCode() == 200
-                && discovery.body().contains("\"issuer\":\"" + issuerUri() + "\"");
+        boolean up = Proc.probe("http://127.0.0.1:" + managementPort + "/health/ready")
+                .filter(health -> health.statusCode() == 200 && UP.matcher(health.body()).find()).isPresent();
+        return up && Proc.probe(issuerUri() + "/.well-known/openid-configuration")
+                .filter(discovery -> discovery.statusCode() == 200
+                        && discovery.body().contains("\"issuer\":\"" + issuerUri() + "\"")).isPresent();
     }
 
     public int port() {
@@ -285,18 +283,6 @@ public final class Keycloak {
     /** TERM reaches Keycloak through kc.sh, which forwards it and waits; after 30 s both are killed. */
     public void stop() {
         Proc.stop(process, "TERM", Duration.ofSeconds(30));
-    }
-
-    private static HttpResponse<String> get(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     private static String encode(String value) {

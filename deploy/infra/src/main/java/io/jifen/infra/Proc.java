@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,8 @@ public final class Proc {
 
     /** Elasticsearch and PostgreSQL refuse to run as root; when we are root they run as this user. */
     public static final String UNPRIVILEGED_USER = "nobody";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     private Proc() {
     }
@@ -160,6 +166,19 @@ public final class Proc {
                     .filter(p -> p.info().startInstant()
                             .map(s -> Math.abs(s.toEpochMilli() - started.toEpochMilli()) < 2_000)
                             .orElse(false));
+        }
+    }
+
+    /** GETs {@code url} with a 2 s timeout for a health probe: the answer, or empty when nothing answered. */
+    public static Optional<HttpResponse<String>> probe(String url) {
+        try {
+            return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -4,19 +4,11 @@ import io.jifen.infra.Elasticsearch;
 import io.jifen.infra.Keycloak;
 import io.jifen.infra.Proc;
 import io.jifen.infra.Redis;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /** Is a piece answering as it should? Asked of the piece itself, never guessed from a PID alone. */
 record Health(Settings settings) {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     boolean isUp(Piece piece) {
         int port = settings.port(piece);
@@ -30,16 +22,7 @@ record Health(Settings settings) {
     }
 
     static boolean httpOk(String url) {
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Proc.probe(url).filter(response -> response.statusCode() == 200).isPresent();
     }
 
     private static boolean postgresAnswers(int port) {

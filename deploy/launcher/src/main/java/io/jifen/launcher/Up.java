@@ -48,7 +48,8 @@ record Up(Layout layout, Settings settings, PrintStream out) {
         ServiceStarter services = new ServiceStarter(layout, settings, pids, credentials);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Postgres> postgres = settings.isLocal(Piece.POSTGRES)
-                    ? step(executor, Piece.POSTGRES, infra::postgres) : CompletableFuture.completedFuture(null);
+                    ? CompletableFuture.supplyAsync(() -> timed(Piece.POSTGRES, infra::postgres), executor)
+                    : CompletableFuture.completedFuture(null);
             CompletableFuture<Void> redis = startIfMissing(executor, missing, Piece.REDIS, infra::redis);
             CompletableFuture<Void> elasticsearch = startIfMissing(executor, missing, Piece.ELASTICSEARCH,
                     infra::elasticsearch);
@@ -76,21 +77,20 @@ record Up(Layout layout, Settings settings, PrintStream out) {
         return CompletableFuture.runAsync(() -> announce(piece, starter), executor);
     }
 
-    private <T> CompletableFuture<T> step(ExecutorService executor, Piece piece, Supplier<T> starter) {
-        return CompletableFuture.supplyAsync(() -> {
-            Instant began = Instant.now();
-            T result = starter.get();
-            out.printf("  %-18s up on port %d (%.1f s)%n", piece.title(), settings.port(piece),
-                    Duration.between(began, Instant.now()).toMillis() / 1000.0);
-            return result;
-        }, executor);
+    private void announce(Piece piece, Runnable starter) {
+        timed(piece, () -> {
+            starter.run();
+            return null;
+        });
     }
 
-    private void announce(Piece piece, Runnable starter) {
+    /** Runs a piece's start and says how long it took. */
+    private <T> T timed(Piece piece, Supplier<T> starter) {
         Instant began = Instant.now();
-        starter.run();
+        T result = starter.get();
         out.printf("  %-18s up on port %d (%.1f s)%n", piece.title(), settings.port(piece),
                 Duration.between(began, Instant.now()).toMillis() / 1000.0);
+        return result;
     }
 
     /** Waits for every step; reports each failure (not just the first), leaving what did start running. */
