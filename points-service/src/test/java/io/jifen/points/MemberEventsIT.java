@@ -51,6 +51,24 @@ class MemberEventsIT extends PointsServiceTestBase {
         assertThat(balance(tenant, UUID.randomUUID(), 404)).isTrue();
     }
 
+    @Test
+    void shouldFollowTheMembersTierFromRegistrationAndTierChanges() {
+        Tenant tenant = newTenant();
+        UUID member = UUID.randomUUID();
+        publish(tenant, "member.registered", Map.of("memberId", member.toString(), "status", "active",
+                "tierCode", "silver"));
+        awaitTier(tenant, member, "silver");
+        publish(tenant, "tier.changed", Map.of("memberId", member.toString(), "from", "silver", "to", "gold",
+                "reason", "upgrade"));
+        awaitTier(tenant, member, "gold");
+    }
+
+    private void awaitTier(Tenant tenant, UUID member, String tier) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "select tier_code from member where tenant_id = ? and member_id = ?", String.class, tenant.id(),
+                member).contains(tier));
+    }
+
     private boolean balance(Tenant tenant, UUID member, int expected) {
         return api.get("/api/v1/members/" + member + "/points", tenant.adminToken()).status() == expected;
     }

@@ -16,7 +16,8 @@ class MemberEvents extends EventConsumer {
 
     MemberEvents(MemberProjection projection) {
         super("points.member-events", List.of(EventConsumer.streamOf("member-service")),
-                Set.of("member.registered", "member.status-changed", "card.reissued", "member.erased"));
+                Set.of("member.registered", "member.status-changed", "card.reissued", "member.erased",
+                        "tier.changed"));
         this.projection = projection;
     }
 
@@ -26,10 +27,11 @@ class MemberEvents extends EventConsumer {
         UUID memberId = UUID.fromString(payload.get("memberId").asString());
         switch (event.type()) {
             case "member.registered" -> projection.upsert(new Member(memberId, text(payload, "externalId"),
-                    text(payload, "cardNumber"), status(payload)));
+                    text(payload, "cardNumber"), status(payload), text(payload, "tierCode")));
             case "member.status-changed" -> projection.changeStatus(memberId, status(payload));
             case "card.reissued" -> projection.changeCard(memberId, text(payload, "newNumber"));
             case "member.erased" -> projection.erase(memberId);
+            case "tier.changed" -> projection.changeTier(memberId, text(payload, "to"));
             default -> throw new IllegalArgumentException("Unhandled event type " + event.type());
         }
     }

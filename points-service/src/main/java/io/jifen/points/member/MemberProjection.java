@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 class MemberProjection {
 
     private static final RowMapper<Member> ROW = (row, i) -> new Member(row.getObject("member_id", UUID.class),
-            row.getString("external_id"), row.getString("card_number"), row.getString("status"));
+            row.getString("external_id"), row.getString("card_number"), row.getString("status"),
+            row.getString("tier_code"));
 
     private final JdbcTemplate jdbc;
 
@@ -25,7 +26,7 @@ class MemberProjection {
         String column = ref.memberId() != null ? "member_id" : ref.cardNumber() != null ? "card_number" : "external_id";
         Object value = ref.memberId() != null ? ref.memberId() : ref.cardNumber() != null ? ref.cardNumber()
                 : ref.externalId();
-        List<Member> found = jdbc.query("select member_id, external_id, card_number, status from member "
+        List<Member> found = jdbc.query("select member_id, external_id, card_number, status, tier_code from member "
                 + "where tenant_id = ? and " + column + " = ?", ROW, tenant(), value);
         return found.stream().findFirst();
     }
@@ -37,11 +38,14 @@ class MemberProjection {
         jdbc.update("update member set external_id = null where tenant_id = ? and external_id = ? and member_id <> ?",
                 tenant(), member.externalId(), member.memberId());
         jdbc.update("""
-                insert into member (tenant_id, member_id, external_id, card_number, status) values (?, ?, ?, ?, ?)
+                insert into member (tenant_id, member_id, external_id, card_number, status, tier_code)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, member_id) do update
                 set external_id = excluded.external_id, card_number = excluded.card_number,
-                    status = excluded.status, updated_at = now()""",
-                tenant(), member.memberId(), member.externalId(), member.cardNumber(), member.status());
+                    status = excluded.status, tier_code = coalesce(member.tier_code, excluded.tier_code),
+                    updated_at = now()""",
+                tenant(), member.memberId(), member.externalId(), member.cardNumber(), member.status(),
+                member.tierCode());
     }
 
     void changeStatus(UUID memberId, String status) {
@@ -49,6 +53,14 @@ class MemberProjection {
                 insert into member (tenant_id, member_id, status) values (?, ?, ?)
                 on conflict (tenant_id, member_id) do update set status = excluded.status, updated_at = now()""",
                 tenant(), memberId, status);
+    }
+
+    /** {@code tier.changed}: the newest tier wins (events of one member arrive in order on one stream). */
+    void changeTier(UUID memberId, String tierCode) {
+        jdbc.update("""
+                insert into member (tenant_id, member_id, status, tier_code) values (?, ?, 'active', ?)
+                on conflict (tenant_id, member_id) do update set tier_code = excluded.tier_code, updated_at = now()""",
+                tenant(), memberId, tierCode);
     }
 
     void changeCard(UUID memberId, String newNumber) {

@@ -73,7 +73,8 @@ class MemberServiceClient {
             JsonNode node = json.readTree(body);
             JsonNode id = node.hasNonNull("memberId") ? node.get("memberId") : node.get("id");
             return new Member(UUID.fromString(id.asString()), text(node, "externalId"), text(node, "cardNumber"),
-                    node.hasNonNull("status") ? node.get("status").asString().toLowerCase() : "active");
+                    node.hasNonNull("status") ? node.get("status").asString().toLowerCase() : "active",
+                    node.path("tier").hasNonNull("code") ? node.get("tier").get("code").asString() : null);
         } catch (RuntimeException e) {
             throw unavailable("answered a member we cannot read");
         }
