@@ -16,7 +16,9 @@ import java.util.Map;
  * A batch of members from the merchant's previous system. Rows are validated one by one (a bad row is reported, the
  * others go in); a body that is not JSON of this shape is refused whole.
  */
-record ImportMembersRequest(@NotNull @Size(min = 1, max = 5000) List<@NotNull Row> members) {
+record ImportMembersRequest(@NotNull @Size(min = 1, max = MAX_ROWS) List<@NotNull Row> members) {
+
+    static final int MAX_ROWS = 5000;
 
     /**
      * @param externalId     required here: it is what makes re-running the same file create no duplicates

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,10 +50,17 @@ class MemberController {
     }
 
     /** Bulk import (admins): a report of accepted, skipped (already there) and rejected rows. */
-    @PostMapping("/imports")
+    @PostMapping(path = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('tenant-admin')")
     ImportReport importMembers(@Valid @RequestBody ImportMembersRequest request) {
         return imports.run(request);
+    }
+
+    /** The same import from a CSV file (header row of column names; see the README). */
+    @PostMapping(path = "/imports", consumes = MemberCsv.MEDIA_TYPE)
+    @PreAuthorize("hasRole('tenant-admin')")
+    ImportReport importMembersCsv(@RequestBody String csv) {
+        return imports.run(MemberCsv.read(csv, ImportMembersRequest.MAX_ROWS));
     }
 
     @GetMapping("/{id}")

@@ -34,9 +34,16 @@ class MemberImport {
     }
 
     ImportReport run(ImportMembersRequest request) {
+        return run(request.members().stream().map(row -> new MemberCsv.Line(row, List.of())).toList());
+    }
+
+    /** Lines of a CSV file; one that could not be read is rejected with its reasons, like an invalid JSON row. */
+    ImportReport run(List<MemberCsv.Line> lines) {
         List<ImportReport.RowResult> results = new ArrayList<>();
-        for (int i = 0; i < request.members().size(); i++) {
-            results.add(importRow(i + 1, request.members().get(i)));
+        for (int i = 0; i < lines.size(); i++) {
+            MemberCsv.Line line = lines.get(i);
+            results.add(line.errors().isEmpty() ? importRow(i + 1, line.row())
+                    : rejected(i + 1, line.row(), "validation_failed", line.errors()));
         }
         return new ImportReport(count(results, "accepted"), count(results, "skipped"), count(results, "rejected"),
                 results);

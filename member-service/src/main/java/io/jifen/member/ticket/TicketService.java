@@ -20,17 +20,22 @@ class TicketService {
     private final ServiceTicketRepository tickets;
     private final TicketNoteRepository notes;
     private final MemberRepository members;
+    private final TicketEvents events;
 
-    TicketService(ServiceTicketRepository tickets, TicketNoteRepository notes, MemberRepository members) {
+    TicketService(ServiceTicketRepository tickets, TicketNoteRepository notes, MemberRepository members,
+            TicketEvents events) {
         this.tickets = tickets;
         this.notes = notes;
         this.members = members;
+        this.events = events;
     }
 
     @Transactional
     TicketResponse open(UUID memberId, OpenTicketRequest request) {
         members.require(memberId);
-        return TicketResponse.of(tickets.save(new ServiceTicket(memberId, request)), List.of());
+        ServiceTicket ticket = tickets.save(new ServiceTicket(memberId, request));
+        events.opened(ticket);
+        return TicketResponse.of(ticket, List.of());
     }
 
     @Transactional(readOnly = true)
@@ -45,7 +50,9 @@ class TicketService {
             throw ApiException.conflict("invalid_ticket_transition",
                     "A " + ticket.getStatus().code() + " ticket cannot become " + next.code());
         }
+        TicketStatus from = ticket.getStatus();
         ticket.moveTo(next);
+        events.statusChanged(ticket, from);
         return TicketResponse.of(ticket, notes.findByTicketIdOrderByCreatedAtAsc(id));
     }
 

@@ -38,6 +38,10 @@ class TicketIT extends MemberServiceTestBase {
         assertThat(closed.get("assignee").asString()).isEqualTo("wang.staff");
         assertThat(api.post(t + "/notes", tenant.staff(), Map.of("text", "late")).json().get("code").asString())
                 .isEqualTo("ticket_closed");
+        assertThat(outboxPayloads("ticket.opened", memberId)).singleElement()
+                .satisfies(p -> assertThat(p).contains("\"type\": \"complaint\""));
+        assertThat(outboxPayloads("ticket.status-changed", memberId)).hasSize(3)
+                .anySatisfy(p -> assertThat(p).contains("\"from\": \"resolved\"").contains("\"to\": \"closed\""));
     }
 
     @Test
