@@ -2,17 +2,26 @@ package io.jifen.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jifen.tenant.keycloak.IdentityProvider;
+import io.jifen.tenant.signup.AbandonedSignups;
 import io.jifen.testsupport.TestHttp;
 import io.jifen.testsupport.TestInfra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 class SignupIT extends TenantServiceTestBase {
+
+    @Autowired
+    IdentityProvider identity;
+
+    @Autowired
+    AbandonedSignups abandonedSignups;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -169,6 +178,34 @@ class SignupIT extends TenantServiceTestBase {
         assertThat(rowsWithSlug(slug)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from outbox o where o.payload ->> 'slug' = ?", Long.class,
                 slug)).isZero();
+    }
+
+    @Test
+    void shouldClearASignupAbandonedHalfWayAndFreeItsSlugAndEmail() {
+        String slug = uniqueSlug("crashed");
+        String email = "owner@" + slug + ".example.com";
+        UUID id = UUID.randomUUID();
+        // What a process that died after the Keycloak calls leaves: an old provisioning row, a user and a client.
+        jdbc.update("""
+                insert into tenant (id, slug, name, admin_email, status, plan_code, created_at, updated_at)
+                values (?, ?, 'Crashed', ?, 'provisioning', 'free', now() - interval '1 hour', now() - interval '1 hour')""",
+                id, slug, email);
+        identity.createTenantAdmin(id, slug, email, PASSWORD);
+        identity.createApiClient(id, slug + "-api", "Default API client", "tenant-admin");
+        String youngSlug = uniqueSlug("young");
+        jdbc.update("""
+                insert into tenant (id, slug, name, admin_email, status, plan_code, created_at, updated_at)
+                values (?, ?, 'Still signing up', ?, 'provisioning', 'free', now(), now())""",
+                UUID.randomUUID(), youngSlug, "owner@" + youngSlug + ".example.com");
+
+        assertThat(abandonedSignups.clear()).isGreaterThanOrEqualTo(1);
+
+        assertThat(rowsWithSlug(slug)).isZero();
+        assertThat(rowsWithSlug(youngSlug)).isOne();
+        assertThat(KeycloakProbe.usersNamed(email)).isZero();
+        assertThat(KeycloakProbe.clientsOf(slug)).isEmpty();
+        TestHttp.Response again = api.post("/api/v1/tenants", null, signupBody(slug));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
     }
 
     @Test

@@ -35,12 +35,13 @@ class UsageIT extends TenantServiceTestBase {
         points(tenant, "points.redeemed", 120, UUID.randomUUID());
         points(tenant, "points.expired", 30, UUID.randomUUID());
         points(tenant, "points.reversed", 50, UUID.randomUUID());
+        points(tenant, "points.restored", 20, UUID.randomUUID()); // a cancelled redemption gives points back
         String admin = platformAdminToken();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode view = api.get("/api/v1/admin/tenants/" + tenant.id(), admin).json();
             assertThat(view.get("memberCount").asLong()).isEqualTo(2);
-            assertThat(view.get("pointsLiability").asLong()).isEqualTo(300);
+            assertThat(view.get("pointsLiability").asLong()).isEqualTo(320);
         });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 api.get("/api/v1/admin/tenants/" + other.id(), admin).json().get("memberCount").asLong()).isEqualTo(1));

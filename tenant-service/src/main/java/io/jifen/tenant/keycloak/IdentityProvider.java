@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -102,6 +104,26 @@ public class IdentityProvider {
             }
             return null;
         });
+    }
+
+    /**
+     * Removes whatever a signup that never finished may have left for this tenant: users carrying its
+     * {@code tenant_id} attribute (found by the admin e-mail) and clients marked with its id. Safe to repeat.
+     */
+    public void removeTenantIdentities(UUID tenantId, String adminEmail, String clientId) {
+        String tenant = tenantId.toString();
+        List<String> users = call("find users of tenant " + tenant, () -> realm().users()
+                .searchByEmail(adminEmail, true).stream()
+                .filter(user -> user.getAttributes() != null
+                        && user.getAttributes().getOrDefault("tenant_id", List.of()).contains(tenant))
+                .map(UserRepresentation::getId).toList());
+        users.forEach(this::deleteUser);
+        List<String> clients = call("find clients of tenant " + tenant, () -> realm().clients()
+                .findByClientId(clientId).stream()
+                .filter(client -> client.getAttributes() != null
+                        && tenant.equals(client.getAttributes().get(ClientTemplates.TENANT_ATTRIBUTE)))
+                .map(ClientRepresentation::getId).toList());
+        clients.forEach(this::deleteClient);
     }
 
     private RealmResource realm() {

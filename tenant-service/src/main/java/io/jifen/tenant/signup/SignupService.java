@@ -40,7 +40,7 @@ class SignupService {
         try {
             adminUserId = identity.createTenantAdmin(id, request.slug(), request.email(),
                     request.adminPassword());
-            client = identity.createApiClient(id, request.slug() + "-api", SignupSteps.DEFAULT_CLIENT_NAME,
+            client = identity.createApiClient(id, defaultClientId(request.slug()), SignupSteps.DEFAULT_CLIENT_NAME,
                     SignupSteps.DEFAULT_CLIENT_ROLE);
             Tenant tenant = steps.activate(id, adminUserId, client, request);
             log.info("Tenant {} ({}) signed up", tenant.getSlug(), id);
@@ -80,6 +80,11 @@ class SignupService {
         } catch (RuntimeException e) {
             log.error("Signup compensation failed, an operator must {} by hand: {}", what, e.toString());
         }
+    }
+
+    /** The client id of the API client a signup creates: derived from the unique slug. */
+    static String defaultClientId(String slug) {
+        return slug + "-api";
     }
 
     static ApiException slugTaken() {

@@ -1,5 +1,7 @@
 package io.jifen.tenant.tenant;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,4 +16,7 @@ public interface TenantRepository extends JpaRepository<Tenant, UUID>, JpaSpecif
 
     /** Every tenant the gateway may see (not those still provisioning), a page at a time for the re-publisher. */
     Page<Tenant> findByStatusNot(TenantStatus status, Pageable pageable);
+
+    /** Signups that never finished (the process died between Keycloak and activation), oldest first. */
+    List<Tenant> findTop50ByStatusAndCreatedAtBeforeOrderByCreatedAt(TenantStatus status, Instant before);
 }

@@ -24,7 +24,8 @@ class UsageEventConsumer extends EventConsumer {
             "points.earned", new long[] {0, 1},
             "points.redeemed", new long[] {0, -1},
             "points.expired", new long[] {0, -1},
-            "points.reversed", new long[] {0, -1});
+            "points.reversed", new long[] {0, -1},
+            "points.restored", new long[] {0, 1});
 
     private static final String UPSERT = """
             insert into tenant_usage (tenant_id, member_count, points_liability, updated_at)
