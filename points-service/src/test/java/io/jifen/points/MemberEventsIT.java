@@ -63,6 +63,30 @@ class MemberEventsIT extends PointsServiceTestBase {
         awaitTier(tenant, member, "gold");
     }
 
+    @Test
+    void shouldCreditAnImportedMembersOpeningBalanceOnceEvenWhenTheEventComesTwice() {
+        Tenant tenant = newTenant();
+        UUID member = UUID.randomUUID();
+        publish(tenant, "member.registered", Map.of("memberId", member.toString(), "status", "active"));
+        publish(tenant, "member.imported", Map.of("memberId", member.toString(), "externalId", "legacy-9",
+                "openingBalance", 750));
+        publish(tenant, "member.imported", Map.of("memberId", member.toString(), "externalId", "legacy-9",
+                "openingBalance", 750));
+        UUID nothing = UUID.randomUUID();
+        publish(tenant, "member.imported", Map.of("memberId", nothing.toString(), "externalId", "legacy-10",
+                "openingBalance", 0));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where consumer = 'points.opening-balances' and tenant_id = ?",
+                Integer.class, tenant.id()) == 3);
+        assertThat(api.get("/api/v1/members/" + member + "/points", tenant.adminToken()).json().get("balance")
+                .asLong()).isEqualTo(750);
+        assertThat(jdbc.queryForList("select points from ledger_entry where tenant_id = ? and member_id = ?",
+                Long.class, tenant.id(), member)).containsExactly(750L);
+        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where tenant_id = ? and member_id = ?",
+                Integer.class, tenant.id(), nothing)).isZero();
+    }
+
     private void awaitTier(Tenant tenant, UUID member, String tier) {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
                 "select tier_code from member where tenant_id = ? and member_id = ?", String.class, tenant.id(),

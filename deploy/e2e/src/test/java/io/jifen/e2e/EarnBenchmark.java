@@ -1,0 +1,280 @@
+package io.jifen.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jifen.testsupport.TestHttp;
+import io.jifen.testsupport.TestInfra;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The earn benchmark of QUALITY.md, on the whole platform as the launcher runs it (RunningPlatform): earns through the
+ * gateway with 64 clients against the raw SQL earn rate measured on the same PostgreSQL in the same run, earn latency at
+ * half the measured rate, and balance reads. Not a test: it reports figures (stdout and
+ * {@code target/benchmark-earn.md}) and asserts only that the work succeeded. Run it with {@code deploy/bin/bench-earn};
+ * the numbers mean something only on an otherwise idle machine. Load goes to 127.0.0.1 only, bounded in time.
+ */
+class EarnBenchmark {
+
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
+    private static final int MEMBERS = Integer.getInteger("bench.members", 500);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 10));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void measure() throws Exception {
+        RunningPlatform platform = RunningPlatform.get();
+        Merchants.Tenant shop = Merchants.signUp(platform);
+        TestHttp gateway = new TestHttp(platform.gateway());
+        String admin = TestInfra.accessToken("admin", TestInfra.PLATFORM_ADMIN_PASSWORD);
+        // The free plan's 20 requests a second would measure the rate limiter, not the platform.
+        TestHttp.Response plan = gateway.put("/api/v1/admin/tenants/" + shop.id() + "/plan", admin,
+                Map.of("plan", "enterprise"));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            TestHttp.Response member = gateway.post("/api/v1/members", shop.token(), Map.of("name", "Bench " + i));
+            assertThat(member.status()).as(member.body()).isEqualTo(201);
+            members.add(member.json().get("id").asString());
+        }
+        report.add("| what | result |");
+        report.add("|---|---|");
+
+        double sqlRate = rawSqlEarns();
+        row("raw SQL earn (insert entry + upsert balance, autocommit), " + CLIENTS + " connections",
+                "%.0f earns/s".formatted(sqlRate));
+
+        Load earn = closedLoop(CLIENTS, () -> purchase(platform, shop, members));
+        row("earn through the gateway (purchase: JWT, tenant, rules, ledger, outbox), " + CLIENTS + " clients",
+                "%.0f earns/s (%.2f × raw SQL), %d errors".formatted(earn.rate(), earn.rate() / sqlRate, earn.errors));
+        assertThat(earn.ok).as("earns succeeded").isPositive();
+
+        double half = earn.rate() / 2;
+        Load paced = openLoop(half, () -> purchase(platform, shop, members));
+        row("earn latency at half that load (%.0f earns/s offered)".formatted(half),
+                "p50 %.1f ms, p99 %.1f ms, %d errors".formatted(paced.percentile(50), paced.percentile(99),
+                        paced.errors));
+
+        Load reads = closedLoop(CLIENTS, () -> send(HttpRequest.newBuilder(URI.create(platform.gateway()
+                + "/api/v1/members/" + members.get(ThreadLocalRandom.current().nextInt(members.size())) + "/points"))
+                .header("Authorization", "Bearer " + shop.token()).GET()));
+        row("balance read through the gateway, " + CLIENTS + " clients",
+                "%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors".formatted(reads.rate(), reads.percentile(50),
+                        reads.percentile(99), reads.errors));
+
+        String table = String.join("\n", report);
+        System.out.println("\n" + table + "\n");
+        Path out = Path.of("target", "benchmark-earn.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table + "\n");
+    }
+
+    private void row(String what, String result) {
+        report.add("| " + what + " | " + result + " |");
+        System.out.println("bench: " + what + ": " + result);
+    }
+
+    private int purchase(RunningPlatform platform, Merchants.Tenant shop, List<String> members) {
+        String orderId = UUID.randomUUID().toString();
+        String body = "{\"memberId\":\"" + members.get(ThreadLocalRandom.current().nextInt(members.size()))
+                + "\",\"orderId\":\"" + orderId + "\",\"amount\":" + (1 + ThreadLocalRandom.current().nextInt(500))
+                + ".50,\"currency\":\"CNY\"}";
+        return send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/v1/purchases"))
+                .header("Authorization", "Bearer " + shop.token()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", orderId).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private int send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The reference: the cheapest earn SQL can do on this database, one statement per earn, as many connections. */
+    private double rawSqlEarns() throws Exception {
+        String url = TestInfra.postgres().jdbcUrl("jifen_points");
+        try (Connection setup = DriverManager.getConnection(url, "jifen", "jifen"); Statement statement =
+                setup.createStatement()) {
+            statement.execute("drop table if exists bench_entry, bench_balance");
+            statement.execute("create table bench_entry (id uuid primary key, member int not null, points bigint not null,"
+                    + " created_at timestamptz not null default now())");
+            statement.execute("create table bench_balance (member int primary key, balance bigint not null)");
+        }
+        String earn = """
+                with entry as (insert into bench_entry (id, member, points) values (?, ?, ?))
+                insert into bench_balance (member, balance) values (?, ?)
+                on conflict (member) do update set balance = bench_balance.balance + excluded.balance""";
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < CLIENTS; i++) {
+                connections.add(DriverManager.getConnection(url, "jifen", "jifen"));
+            }
+            ThreadLocal<PreparedStatement> statements = new ThreadLocal<>();
+            AtomicLong next = new AtomicLong();
+            Load load = closedLoop(CLIENTS, () -> {
+                try {
+                    PreparedStatement statement = statements.get();
+                    if (statement == null) {
+                        statement = connections.get((int) (next.getAndIncrement() % CLIENTS)).prepareStatement(earn);
+                        statements.set(statement);
+                    }
+                    int member = ThreadLocalRandom.current().nextInt(MEMBERS);
+                    statement.setObject(1, UUID.randomUUID());
+                    statement.setInt(2, member);
+                    statement.setLong(3, 10);
+                    statement.setInt(4, member);
+                    statement.setLong(5, 10);
+                    statement.executeUpdate();
+                    return 201;
+                } catch (SQLException e) {
+                    return -1;
+                }
+            });
+            return load.rate();
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+            try (Connection cleanup = DriverManager.getConnection(url, "jifen", "jifen"); Statement statement =
+                    cleanup.createStatement()) {
+                statement.execute("drop table if exists bench_entry, bench_balance");
+            }
+        }
+    }
+
+    interface Call {
+        int call() throws Exception;
+    }
+
+    /** {@code clients} threads calling back to back: warm-up first, then the measured window. */
+    private Load closedLoop(int clients, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            run(pool, clients, call, System.nanoTime() + WARM_UP.toNanos(), null);
+            Load load = new Load();
+            run(pool, clients, call, System.nanoTime() + MEASURE.toNanos(), load);
+            return load;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Requests started on a fixed schedule at {@code rate} per second, whatever the answers' latency. */
+    private Load openLoop(double rate, Call call) throws Exception {
+        int clients = CLIENTS;
+        long interval = (long) (1e9 * clients / rate);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            Load load = new Load();
+            long end = System.nanoTime() + MEASURE.toNanos();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                long offset = interval * c / clients;
+                running.add(pool.submit(() -> {
+                    long next = System.nanoTime() + offset;
+                    while (next < end) {
+                        LockSupport.parkNanos(next - System.nanoTime());
+                        load.record(call, next);
+                        next += interval;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+            return load;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void run(ExecutorService pool, int clients, Call call, long end, Load load) throws Exception {
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    if (load == null) {
+                        call.call();
+                    } else {
+                        load.record(call, System.nanoTime());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
+    }
+
+    /** What a measured window did: successes, errors, and each success's latency from its intended start. */
+    private static final class Load {
+        private final long start = System.nanoTime();
+        private volatile long end;
+        private long ok;
+        private long errors;
+        private long[] latencies = new long[1 << 16];
+
+        void record(Call call, long intendedStart) throws Exception {
+            int status = call.call();
+            long latency = System.nanoTime() - intendedStart;
+            synchronized (this) {
+                end = System.nanoTime();
+                if (status >= 200 && status < 300) {
+                    if (ok == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, latencies.length * 2);
+                    }
+                    latencies[(int) ok++] = latency;
+                } else {
+                    errors++;
+                }
+            }
+        }
+
+        synchronized double rate() {
+            return ok / ((end - start) / 1e9);
+        }
+
+        synchronized double percentile(int p) {
+            if (ok == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(latencies, (int) ok);
+            Arrays.sort(sorted);
+            return sorted[(int) Math.min(ok - 1, Math.ceil(p / 100.0 * ok) - 1)] / 1e6;
+        }
+    }
+}
