@@ -37,7 +37,7 @@ class EarningEventsIT extends EarningRulesTestBase {
 
         assertThat(balance(tenant, referrer)).isEqualTo(300);
         assertThat(balance(tenant, referee)).isEqualTo(150);
-        assertThat(entries(tenant)).isEqualTo(3);
+        assertThat(entries(tenant)).isEqualTo(4); // the referee's registration and referral are two events
         assertThat(jdbc.queryForList("select reason from ledger_entry where tenant_id = ?", String.class,
                 tenant.id())).containsOnly("rule");
     }

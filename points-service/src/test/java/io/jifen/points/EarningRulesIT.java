@@ -70,7 +70,7 @@ class EarningRulesIT extends EarningRulesTestBase {
         Map<String, Object> food = multiplierRule("food-x2", "2.00");
         food.put("categories", List.of("food"));
         createRule(tenant, food);
-        Map<String, Object> gold = multiplierRule("gold-x1.5", "1.50");
+        Map<String, Object> gold = multiplierRule("gold-x15", "1.50");
         gold.put("tiers", List.of("gold"));
         createRule(tenant, gold);
         Map<String, Object> body = purchase(member, "o-mix", "100.00");
@@ -80,7 +80,7 @@ class EarningRulesIT extends EarningRulesTestBase {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         // default 100; food 30.00 → 30 base, ×2 → +30; gold ×1.5 on the 100 base → +50
-        assertThat(awards(response.json())).containsExactly("default=100", "food-x2=30", "gold-x1.5=50");
+        assertThat(awards(response.json())).containsExactly("default=100", "food-x2=30", "gold-x15=50");
         assertThat(response.longAt("pointsAwarded")).isEqualTo(180);
         assertThat(response.longAt("balance")).isEqualTo(180);
         assertThat(entries(tenant)).isEqualTo(1);
