@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EarningRules {
 
+    /** Every purchase evaluates all of a tenant's rules: a bound keeps that cheap. */
+    static final int MAX_RULES = 200;
+
     private final RuleStore store;
 
     EarningRules(RuleStore store) {
@@ -49,7 +52,10 @@ class EarningRules {
 
     @Transactional
     EarningRuleResponse create(EarningRuleRequest request) {
-        live();
+        if (live().size() >= MAX_RULES) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "rule_limit_reached",
+                    "A tenant has at most " + MAX_RULES + " earning rules; delete one first");
+        }
         EarningRule rule = request.toRule(UUID.randomUUID());
         if (!store.insert(rule)) {
             throw codeExists(rule.code());
