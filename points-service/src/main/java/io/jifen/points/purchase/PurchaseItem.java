@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
-/** A line of a purchase; kept for earning rules (not evaluated by the default program). */
+/** A line of a purchase, for earning rules (exclusions, sku and category multipliers). */
 record PurchaseItem(
         @NotBlank @Size(max = 100) String sku,
         @Size(max = 100) String category,

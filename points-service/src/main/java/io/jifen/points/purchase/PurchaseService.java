@@ -10,6 +10,9 @@ import io.jifen.points.ledger.Reason;
 import io.jifen.points.member.Member;
 import io.jifen.points.member.Members;
 import io.jifen.points.purchase.PurchaseStore.Purchase;
+import io.jifen.points.rules.Award;
+import io.jifen.points.rules.PurchaseEarning;
+import io.jifen.points.rules.PurchaseLine;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.web.ApiException;
 import java.math.BigDecimal;
@@ -23,27 +26,29 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records a purchase and awards its points under the tenant's program (for now the default one: a point per
- * whole currency unit, no expiry, no pending period). An order id is one purchase per tenant, whatever the
- * Idempotency-Key: a repeat with the same body answers the first result, with another body 409 {@code order_exists}.
+ * Records a purchase and awards its points under the tenant's earning rules ({@link PurchaseEarning}; a new tenant's
+ * default program: a point per whole currency unit, no expiry, no pending period), keeping the awards with it. An
+ * order id is one purchase per tenant, whatever the Idempotency-Key: a repeat with the same body answers the first
+ * result, with another body 409 {@code order_exists}.
  */
 @Service
 class PurchaseService {
-
-    static final String DEFAULT_RULE = "default";
 
     private final PurchaseStore purchases;
     private final Members members;
     private final Ledger ledger;
     private final Outbox outbox;
     private final JsonMapper json;
+    private final PurchaseEarning earning;
 
-    PurchaseService(PurchaseStore purchases, Members members, Ledger ledger, Outbox outbox, JsonMapper json) {
+    PurchaseService(PurchaseStore purchases, Members members, Ledger ledger, Outbox outbox, JsonMapper json,
+            PurchaseEarning earning) {
         this.purchases = purchases;
         this.members = members;
         this.ledger = ledger;
         this.outbox = outbox;
         this.json = json;
+        this.earning = earning;
     }
 
     /** The result, and whether this call recorded it (false: the order was already there). */
@@ -60,27 +65,33 @@ class PurchaseService {
                 throw ApiException.conflict("order_exists",
                         "Order " + request.orderId() + " was already recorded with different details");
             }
-            return new Recorded(response(existing.get()), false);
+            return new Recorded(response(existing.get(), earning.awardsOf(request.orderId())), false);
         }
         Member member = members.requireActive(request.member());
-        long points = PointsMaths.defaultProgramPoints(request.amount());
+        Instant occurredAt = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
+                : request.occurredAt();
+        List<Award> awards = earning.award(member.memberId(), member.tierCode(), request.amount(),
+                lines(request.items()), occurredAt);
+        long points = Award.total(awards);
         Posted posted = points == 0 ? new Posted(null, 0, ledger.balance(member.memberId()))
                 : ledger.credit(Posting.of(member.memberId(), EntryKind.EARN, Reason.PURCHASE, request.orderId()),
                         points);
-        Instant occurredAt = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
-                : request.occurredAt();
         Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash, points,
                 posted.balanceAfter());
         purchases.insert(purchase, request.currency(), occurredAt, posted.entryId());
+        earning.remember(request.orderId(), awards);
         outbox.append("purchase.recorded", TenantContext.require(), new PurchaseRecorded(member.memberId(),
                 request.orderId(), decimal(request.amount()), request.currency(), occurredAt, points));
-        return new Recorded(response(purchase), true);
+        return new Recorded(response(purchase, awards), true);
     }
 
-    private static PurchaseResponse response(Purchase purchase) {
-        List<PurchaseResponse.Award> awards = purchase.pointsAwarded() == 0 ? List.of()
-                : List.of(new PurchaseResponse.Award(DEFAULT_RULE, purchase.pointsAwarded()));
+    private static PurchaseResponse response(Purchase purchase, List<Award> awards) {
         return new PurchaseResponse(purchase.orderId(), purchase.pointsAwarded(), awards, purchase.balanceAfter());
+    }
+
+    private static List<PurchaseLine> lines(List<PurchaseItem> items) {
+        return items == null ? List.of() : items.stream()
+                .map(item -> new PurchaseLine(item.sku(), item.category(), item.quantity(), item.unitPrice())).toList();
     }
 
     static String decimal(BigDecimal amount) {

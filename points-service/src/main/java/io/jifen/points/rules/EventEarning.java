@@ -1,0 +1,51 @@
+package io.jifen.points.rules;
+
+import io.jifen.points.ledger.EntryKind;
+import io.jifen.points.ledger.Ledger;
+import io.jifen.points.ledger.Posted;
+import io.jifen.points.ledger.Posting;
+import io.jifen.points.ledger.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Pays a member's event rules (registration, birthday, custom …): one ledger credit for all of them. */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class EventEarning {
+
+    private final EarningRules rules;
+    private final Awarding awarding;
+    private final Ledger ledger;
+
+    EventEarning(EarningRules rules, Awarding awarding, Ledger ledger) {
+        this.rules = rules;
+        this.awarding = awarding;
+        this.ledger = ledger;
+    }
+
+    /** What the event paid, and the member's balance after. */
+    record Earned(List<Award> awards, long balance) {
+
+        long points() {
+            return Award.total(awards);
+        }
+    }
+
+    /**
+     * @param occurrence what is rewarded, once per rule and member (e.g. {@code birthday:2026}); also the entry's
+     *                   source id
+     */
+    Earned award(UUID memberId, String trigger, String occurrence, Instant at) {
+        List<Award> awards = awarding.grant(memberId, RuleEvaluator.event(trigger, at, rules.live()), at, occurrence);
+        long points = Award.total(awards);
+        if (points == 0) {
+            return new Earned(awards, ledger.balance(memberId));
+        }
+        Posted posted = ledger.credit(Posting.of(memberId, EntryKind.EARN, Reason.RULE, occurrence), points);
+        return new Earned(awards, posted.balanceAfter());
+    }
+}
