@@ -57,6 +57,13 @@ final class MemberServiceStub {
         return memberId;
     }
 
+    /** A member of {@code tenant} in tier {@code tierCode}, as member-service answers it ({@code tier.code}). */
+    static UUID registerInTier(UUID tenant, String tierCode) {
+        UUID memberId = register(tenant, "active", null, null);
+        MEMBERS.get(tenant + "/" + memberId).put("tier", Map.of("code", tierCode));
+        return memberId;
+    }
+
     /** From now on this tenant's lookups fail as if member-service were down. */
     static void breakFor(UUID tenant) {
         BROKEN_TENANTS.add(tenant);

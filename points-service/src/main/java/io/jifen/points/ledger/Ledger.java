@@ -7,6 +7,7 @@ import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -79,6 +80,62 @@ public class Ledger {
         outbox.append(eventType(posting.kind()), tenant, new PointsMoved(posting.memberId(), take, entryId,
                 posting.reason().value()));
         return new Posted(entryId, take, after);
+    }
+
+    /**
+     * Gives back the points of a spend entry to exactly the lots it consumed (their {@code expires_at} untouched,
+     * even when it has passed since: expiry takes them then), as one {@code refund} entry that names the spend, so a
+     * spend is restored at most once (a unique index; a second try is an {@link IllegalStateException}). Lowers
+     * {@code lifetimeSpent} by what it gives back and emits {@code points.restored}.
+     * <p>
+     * A member in refund debt meanwhile repays it first: the lots get back only what lifts the balance above zero,
+     * consumed order first, as with {@link #credit}.
+     */
+    public Posted restore(UUID spendEntryId, Posting posting) {
+        TenantId tenant = TenantContext.require();
+        long balance = lockAccount(tenant, posting.memberId());
+        List<Long> spent = jdbc.queryForList("""
+                select -points from ledger_entry
+                where tenant_id = ? and id = ? and member_id = ? and point_type = ? and kind = ?""", Long.class,
+                tenant.value(), spendEntryId, posting.memberId(), POINTS, EntryKind.SPEND.value());
+        if (spent.isEmpty()) {
+            throw new IllegalArgumentException("No spend entry " + spendEntryId + " of member " + posting.memberId());
+        }
+        long points = spent.getFirst();
+        long after = Math.addExact(balance, points);
+        UUID entryId = UUID.randomUUID();
+        try {
+            jdbc.update("""
+                    insert into ledger_entry (tenant_id, id, member_id, point_type, kind, points, balance_after, reason,
+                                              source_id, note, actor, actor_client, restores_entry_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant.value(), entryId, posting.memberId(),
+                    POINTS, posting.kind().value(), points, after, posting.reason().value(), posting.sourceId(),
+                    posting.note(), posting.actor(), posting.actorClient(), spendEntryId);
+        } catch (DuplicateKeyException e) {
+            throw new IllegalStateException("Spend entry " + spendEntryId + " was already restored", e);
+        }
+        long intoLots = Math.max(0, after) - Math.max(0, balance);
+        for (Consumption consumption : consumed(tenant, spendEntryId)) {
+            long back = Math.min(intoLots, consumption.points());
+            if (back > 0) {
+                jdbc.update("update lot set remaining = remaining + ? where tenant_id = ? and id = ?",
+                        back, tenant.value(), consumption.lotId());
+                intoLots -= back;
+            }
+        }
+        updateAccount(tenant, posting.memberId(), after, 0, -points);
+        outbox.append("points.restored", tenant, new PointsMoved(posting.memberId(), points, entryId,
+                posting.reason().value()));
+        return new Posted(entryId, points, after);
+    }
+
+    private List<Consumption> consumed(TenantId tenant, UUID entryId) {
+        return jdbc.query("""
+                select c.lot_id, c.points from lot_consumption c join lot l on l.tenant_id = c.tenant_id and l.id = c.lot_id
+                where c.tenant_id = ? and c.entry_id = ?
+                order by l.expires_at asc nulls last, l.created_at, l.id
+                for update of l""", (row, i) -> new Consumption(row.getObject(1, UUID.class), row.getLong(2)),
+                tenant.value(), entryId);
     }
 
     /**
