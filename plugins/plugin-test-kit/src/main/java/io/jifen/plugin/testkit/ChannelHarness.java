@@ -74,12 +74,19 @@ public final class ChannelHarness {
         return this;
     }
 
-    /** Evaluates one event and checks the result the way the host does (fails on what Jifen would reject). */
+    /**
+     * Evaluates one event like the host: state written by the call is kept only when it awards something; a null
+     * result fails the test (the host refuses it as invalid output).
+     */
     public ChannelResult send(String memberId, Map<String, Object> attributes) {
         ChannelEvent event = new ChannelEvent(UUID.randomUUID().toString(), memberId, now, attributes);
-        ChannelResult result = channel.evaluate(event, context());
+        MemoryStore state = new MemoryStore(store);
+        ChannelResult result = channel.evaluate(event, context(state));
         if (result == null) {
             throw new AssertionError("evaluate returned null; the host rejects that as invalid output");
+        }
+        if (result instanceof ChannelResult.Awarded) {
+            state.commit();
         }
         return result;
     }
@@ -98,7 +105,7 @@ public final class ChannelHarness {
         return List.copyOf(log);
     }
 
-    private ChannelContext context() {
+    private ChannelContext context(MemoryStore state) {
         Clock clock = Clock.fixed(now, zone);
         Map<String, Object> tenantConfig = new HashMap<>(config);
         return new HarnessContext(tenantId, Map.copyOf(tenantConfig), clock, new ChannelContext.ChannelLogger() {
@@ -111,7 +118,7 @@ public final class ChannelHarness {
             public void warn(String message) {
                 log.add("WARN " + message);
             }
-        }, new MemoryStore(store));
+        }, state);
     }
 
     private record HarnessContext(String tenantId, Map<String, Object> config, Clock clock, ChannelLogger logger,
