@@ -55,6 +55,16 @@ public class Ledger {
         return new Posted(entryId, points, after);
     }
 
+    /** {@link #credit(Posting, long)} proposed by a plugin channel: the entry is tied to the plugin and channel. */
+    public Posted credit(Posting posting, long points, ChannelSource source) {
+        Posted posted = credit(posting, points);
+        jdbc.update("""
+                insert into ledger_entry_channel (tenant_id, entry_id, plugin_id, channel_id, event_id)
+                values (?, ?, ?, ?, ?)""", TenantContext.require().value(), posted.entryId(), source.pluginId(),
+                source.channelId(), source.eventId());
+        return posted;
+    }
+
     /** Takes points from the soonest-expiring lots first, recording which; the overdraft policy decides shortfalls. */
     public Posted debit(Posting posting, long points, Overdraft overdraft) {
         requirePositive(points);

@@ -16,7 +16,11 @@ public interface EarningChannel extends ExtensionPoint {
 
     String description();
 
-    /** JSON Schema (draft 2020-12) of the per-tenant configuration; the host validates configs against it. */
+    /**
+     * JSON Schema of the per-tenant configuration, validated by the host on enablement. Supported subset: an
+     * {@code object} with {@code properties} of type {@code integer}, {@code number}, {@code string} or
+     * {@code boolean}, {@code minimum}/{@code maximum}, {@code enum}, {@code required} and {@code default}.
+     */
     String configSchema();
 
     ChannelResult evaluate(ChannelEvent event, ChannelContext context);

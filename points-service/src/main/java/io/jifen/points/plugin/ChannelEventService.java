@@ -1,0 +1,96 @@
+package io.jifen.points.plugin;
+
+import io.jifen.plugin.api.ChannelEvent;
+import io.jifen.plugin.api.ChannelResult;
+import io.jifen.points.ledger.ChannelSource;
+import io.jifen.points.ledger.EntryKind;
+import io.jifen.points.ledger.Ledger;
+import io.jifen.points.ledger.Posted;
+import io.jifen.points.ledger.Posting;
+import io.jifen.points.ledger.Reason;
+import io.jifen.points.member.MemberRef;
+import io.jifen.points.member.Members;
+import io.jifen.tenancy.TenantContext;
+import io.jifen.tenancy.TenantId;
+import io.jifen.web.ApiException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One event sent to a tenant's channel: the plugin proposes, the host checks and writes. The member's account is
+ * locked before the plugin runs, so events of one member on any channel are evaluated one at a time and a channel's
+ * state reads see the previous event's writes; state writes, ledger entries and the event record commit together.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class ChannelEventService {
+
+    private final EnablementStore enablements;
+    private final ChannelRunner runner;
+    private final ChannelEventStore events;
+    private final Members members;
+    private final Ledger ledger;
+
+    ChannelEventService(EnablementStore enablements, ChannelRunner runner, ChannelEventStore events,
+            Members members, Ledger ledger) {
+        this.enablements = enablements;
+        this.runner = runner;
+        this.events = events;
+        this.members = members;
+        this.ledger = ledger;
+    }
+
+    public ChannelEventResponse record(String channelId, RecordChannelEventRequest request) {
+        TenantId tenant = TenantContext.require();
+        EnablementStore.ActiveChannel active = enablements.active(tenant, channelId)
+                .orElseThrow(() -> notEnabled(channelId));
+        Map<String, Object> attributes = EventAttributes.copy(request.attributes());
+        members.requireActive(MemberRef.byId(request.memberId()));
+        if (events.exists(tenant, channelId, request.eventId())) {
+            throw ApiException.conflict("event_exists", "Event " + request.eventId() + " was already recorded on "
+                    + "channel " + channelId);
+        }
+        ledger.lockAll(List.of(request.memberId()));
+        ChannelEvent event = new ChannelEvent(request.eventId(), request.memberId().toString(), Instant.now(),
+                attributes);
+        ChannelResult result = runner.run(tenant, active, event);
+        if (result instanceof ChannelResult.Rejected rejected) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "event_rejected", "Channel " + channelId
+                    + " awarded nothing: " + rejected.reason(), Map.of("reason", rejected.reason()));
+        }
+        return write(tenant, active, request, (ChannelResult.Awarded) result);
+    }
+
+    private ChannelEventResponse write(TenantId tenant, EnablementStore.ActiveChannel active,
+            RecordChannelEventRequest request, ChannelResult.Awarded awarded) {
+        ChannelSource source = new ChannelSource(active.pluginId(), active.channelId(), request.eventId());
+        List<ChannelEventResponse.AwardView> awards = new ArrayList<>();
+        long total = 0;
+        long balance = 0;
+        for (ChannelResult.Award award : awarded.awards()) {
+            Posting posting = new Posting(request.memberId(), EntryKind.EARN, Reason.PLUGIN, request.eventId(),
+                    award.reason(), null, null);
+            Posted posted = ledger.credit(posting, award.points(), source);
+            awards.add(new ChannelEventResponse.AwardView(posted.entryId(), award.points(), award.reason()));
+            total += award.points();
+            balance = posted.balanceAfter();
+        }
+        if (!events.record(tenant, active.channelId(), request, total)) {
+            throw ApiException.conflict("event_exists", "Event " + request.eventId() + " was already recorded on "
+                    + "channel " + active.channelId());
+        }
+        return new ChannelEventResponse(active.channelId(), active.pluginId(), request.eventId(),
+                request.memberId(), total, awards, balance);
+    }
+
+    private static ApiException notEnabled(String channelId) {
+        return new ApiException(HttpStatus.NOT_FOUND, "channel_not_found",
+                "Channel " + channelId + " is not enabled for this tenant");
+    }
+}

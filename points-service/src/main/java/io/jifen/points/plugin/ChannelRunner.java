@@ -1,0 +1,52 @@
+package io.jifen.points.plugin;
+
+import io.jifen.plugin.api.ChannelEvent;
+import io.jifen.plugin.api.ChannelResult;
+import io.jifen.tenancy.TenantId;
+import io.jifen.web.ApiException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluates an event on a tenant's active channel: finds the loaded plugin, hands it the tenant's resolved config,
+ * cap and clock, answers its state reads, and applies its state writes once it has proposed awards.
+ */
+@Component
+class ChannelRunner {
+
+    private final PluginRegistry registry;
+    private final ChannelInvoker invoker;
+    private final StateStore state;
+    private final PluginProperties properties;
+    private final JsonMapper json;
+
+    ChannelRunner(PluginRegistry registry, ChannelInvoker invoker, StateStore state, PluginProperties properties,
+            JsonMapper json) {
+        this.registry = registry;
+        this.invoker = invoker;
+        this.state = state;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** The checked result; its state writes are applied when it awards something (in the caller's transaction). */
+    ChannelResult run(TenantId tenant, EnablementStore.ActiveChannel active, ChannelEvent event) {
+        LoadedChannel channel = registry.channel(active.pluginId(), active.sha256(), active.channelId())
+                .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "channel_unavailable",
+                        "Channel " + active.channelId() + " could not be loaded on this instance; retry later"));
+        Map<String, Object> config = ConfigSchema.parse(active.configSchema(), json)
+                .resolve(json.readTree(active.config()));
+        long cap = active.maxPointsPerEvent() != null ? active.maxPointsPerEvent()
+                : properties.limits().maxPointsPerEvent();
+        ChannelInvoker.Call call = new ChannelInvoker.Call(tenant.value(), channel, event, config, cap,
+                properties.zone());
+        ChannelInvoker.Evaluation evaluation = invoker.evaluate(call,
+                key -> state.get(tenant, active.pluginId(), key));
+        if (evaluation.result() instanceof ChannelResult.Awarded) {
+            state.apply(tenant, active.pluginId(), evaluation.writes());
+        }
+        return evaluation.result();
+    }
+}
