@@ -36,6 +36,11 @@ final class Api {
         return send(request);
     }
 
+    Response put(String path, String token, Object body) {
+        return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofString(
+                body instanceof String text ? text : JSON.writeValueAsString(body))));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json");

@@ -1,6 +1,7 @@
 package io.jifen.points.purchase;
 
 import io.jifen.events.Outbox;
+import io.jifen.points.expiry.Earnings;
 import io.jifen.points.idempotency.IdempotentRequests;
 import io.jifen.points.ledger.EntryKind;
 import io.jifen.points.ledger.Ledger;
@@ -37,13 +38,16 @@ class PurchaseService {
     private final Ledger ledger;
     private final Outbox outbox;
     private final JsonMapper json;
+    private final Earnings earnings;
 
-    PurchaseService(PurchaseStore purchases, Members members, Ledger ledger, Outbox outbox, JsonMapper json) {
+    PurchaseService(PurchaseStore purchases, Members members, Ledger ledger, Outbox outbox, JsonMapper json,
+            Earnings earnings) {
         this.purchases = purchases;
         this.members = members;
         this.ledger = ledger;
         this.outbox = outbox;
         this.json = json;
+        this.earnings = earnings;
     }
 
     /** The result, and whether this call recorded it (false: the order was already there). */
@@ -64,13 +68,15 @@ class PurchaseService {
         }
         Member member = members.requireActive(request.member());
         long points = PointsMaths.defaultProgramPoints(request.amount());
-        Posted posted = points == 0 ? new Posted(null, 0, ledger.balance(member.memberId()))
-                : ledger.credit(Posting.of(member.memberId(), EntryKind.EARN, Reason.PURCHASE, request.orderId()),
-                        points);
+        // Pending (return window) and held (velocity guard) points are awarded but not in the balance yet.
+        Earnings.Earned earned = points == 0 ? new Earnings.Earned(new Posted(null, 0,
+                ledger.balance(member.memberId())), 0, 0) : earnings.earn(Posting.of(member.memberId(),
+                EntryKind.EARN, Reason.PURCHASE, request.orderId()), points, true);
+        Posted posted = earned.posted();
         Instant occurredAt = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
                 : request.occurredAt();
         Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash, points,
-                posted.balanceAfter());
+                posted.balanceAfter(), earned.pending(), earned.held());
         purchases.insert(purchase, request.currency(), occurredAt, posted.entryId());
         outbox.append("purchase.recorded", TenantContext.require(), new PurchaseRecorded(member.memberId(),
                 request.orderId(), decimal(request.amount()), request.currency(), occurredAt, points));
@@ -80,7 +86,8 @@ class PurchaseService {
     private static PurchaseResponse response(Purchase purchase) {
         List<PurchaseResponse.Award> awards = purchase.pointsAwarded() == 0 ? List.of()
                 : List.of(new PurchaseResponse.Award(DEFAULT_RULE, purchase.pointsAwarded()));
-        return new PurchaseResponse(purchase.orderId(), purchase.pointsAwarded(), awards, purchase.balanceAfter());
+        return new PurchaseResponse(purchase.orderId(), purchase.pointsAwarded(), awards, purchase.balanceAfter(),
+                purchase.pointsPending(), purchase.pointsHeld());
     }
 
     static String decimal(BigDecimal amount) {
