@@ -230,6 +230,7 @@ class ExpiryIT extends PointsServiceTestBase {
         Api.Response backwards = api.get("/api/v1/points/expiry-forecast?from=2030-02-01&to=2030-01-01",
                 tenant.adminToken());
         Api.Response notADate = api.get("/api/v1/points/expiry-forecast?from=tomorrow", tenant.adminToken());
+        Api.Response farOut = api.get("/api/v1/points/expiry-forecast?from=%2B999999999-12-31", tenant.adminToken());
         Api.Response foreign = api.get("/api/v1/members/" + member + "/points/expiry-forecast", other.adminToken());
 
         assertThat(granularity.status()).isEqualTo(400);
@@ -238,6 +239,8 @@ class ExpiryIT extends PointsServiceTestBase {
         assertThat(backwards.code()).isEqualTo("invalid_parameter");
         assertThat(notADate.status()).isEqualTo(400);
         assertThat(notADate.code()).isEqualTo("invalid_parameter");
+        assertThat(farOut.status()).as(farOut.toString()).isEqualTo(400);
+        assertThat(farOut.code()).isEqualTo("invalid_parameter");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.code()).isEqualTo("member_not_found");
     }

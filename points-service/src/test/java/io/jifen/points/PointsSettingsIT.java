@@ -2,16 +2,32 @@ package io.jifen.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import io.jifen.testsupport.TestIdentities;
+import io.jifen.testsupport.TestInfra;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 import tools.jackson.databind.JsonNode;
 
 class PointsSettingsIT extends PointsServiceTestBase {
 
     private static final String SETTINGS = "/api/v1/points/settings";
+
+    private final RedisClient redis = RedisClient.builder().fromURI(TestInfra.redis().url()).build();
+
+    @AfterAll
+    void closeRedis() {
+        redis.close();
+    }
 
     @Test
     void shouldAnswerTodaysBehaviourAsDefaultsAndReplaceThePolicyAsAWhole() {
@@ -84,6 +100,40 @@ class PointsSettingsIT extends PointsServiceTestBase {
             assertThat(response.code()).isNotBlank();
         }
         assertThat(stored(tenant)).isZero();
+    }
+
+    @Test
+    void shouldTakeTheTimeZoneFromTenantServiceAndKeepThePolicyWhenItChanges() {
+        Tenant tenant = newTenant();
+        PointsPolicy.defaults().pendingDays(3).applyTo(api, tenant);
+
+        publishTenantEvent(tenant, "tenant.registered", Map.of("tenantId", tenant.id().toString(),
+                "timezone", "Asia/Shanghai"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> zone(tenant).equals("Asia/Shanghai"));
+        publishTenantEvent(tenant, "tenant.settings-changed", Map.of("tenantId", tenant.id().toString(),
+                "timezone", "Europe/Berlin", "currency", "EUR"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> zone(tenant).equals("Europe/Berlin"));
+
+        assertThat(api.get(SETTINGS, tenant.adminToken()).json().path("pendingDays").asInt()).isEqualTo(3);
+        // A PUT does not overwrite what tenant-service owns.
+        PointsPolicy.defaults().applyTo(api, tenant);
+        assertThat(zone(tenant)).isEqualTo("Europe/Berlin");
+    }
+
+    private String zone(Tenant tenant) {
+        return api.get(SETTINGS, tenant.adminToken()).json().path("timezone").asString();
+    }
+
+    /** An event as tenant-service's outbox relay writes it (common/events' envelope fields). */
+    private void publishTenantEvent(Tenant tenant, String type, Map<String, Object> payload) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", UUID.randomUUID().toString());
+        fields.put("type", type);
+        fields.put("tenantId", tenant.id().toString());
+        fields.put("occurredAt", Instant.now().toString());
+        fields.put("version", "1");
+        fields.put("payload", Api.JSON.writeValueAsString(payload));
+        redis.xadd("jifen:events:tenant-service", StreamEntryID.NEW_ENTRY, fields);
     }
 
     private long stored(Tenant tenant) {

@@ -4,8 +4,8 @@ import io.jifen.points.ledger.Ledger;
 import io.jifen.points.ledger.Ledger.Cancelled;
 import io.jifen.points.ledger.Posted;
 import io.jifen.points.ledger.Posting;
-import io.jifen.points.settings.PointsSettings;
 import io.jifen.points.settings.LedgerSettings;
+import io.jifen.points.settings.PointsSettings;
 import io.jifen.tenancy.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -80,7 +80,8 @@ public class Earnings {
             ledger.holdPending(posting, rest, until);
             return new Earned(nothingPosted(memberId), rest, held);
         }
-        return new Earned(rest > 0 ? ledger.credit(posting, rest) : nothingPosted(memberId), 0, held);
+        return new Earned(rest > 0 ? ledger.credit(posting, rest, policy.expiresAt(clock.instant()))
+                : nothingPosted(memberId), 0, held);
     }
 
     /**
