@@ -41,6 +41,8 @@ abstract class PointsServiceTestBase {
     static void infrastructure(DynamicPropertyRegistry registry) {
         InfraProperties.register(registry, "points");
         registry.add("jifen.points.member-service.url", MemberServiceStub::url);
+        // Tests run the lot jobs themselves, at the instants they choose.
+        registry.add("jifen.points.jobs.enabled", () -> "false");
     }
 
     @BeforeAll

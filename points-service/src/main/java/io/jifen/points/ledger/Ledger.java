@@ -3,8 +3,13 @@ package io.jifen.points.ledger;
 import io.jifen.events.Outbox;
 import io.jifen.points.ledger.LotAllocator.Consumption;
 import io.jifen.points.ledger.LotAllocator.OpenLot;
+import io.jifen.points.settings.LedgerSettings;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Invariant kept: {@code balance = Σ entries} and {@code Σ remaining of active lots = max(balance, 0)}; a negative
  * balance (a refund debt a tenant allowed) holds no lots, and the next credits repay it before filling a lot.
  * Native SQL throughout, so every statement names the tenant itself.
+ * <p>
+ * Lots have a status: only {@code active} lots count in the balance and are ever consumed. {@code pending} (a return
+ * window) and {@code held} (velocity review) lots have no entry yet; their remaining is {@code account.pending}
+ * until they are activated (an earn entry, the lot becomes active) or cancelled. An active lot past its
+ * {@code expires_at} still counts until an {@code expire} entry takes its remaining out: the expiry job does that,
+ * and so does every debit first for its own account, so a spend never uses an expired lot.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -30,14 +41,26 @@ public class Ledger {
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
+    private final LedgerSettings settings;
+    private final Clock clock;
 
-    Ledger(JdbcTemplate jdbc, Outbox outbox) {
+    Ledger(JdbcTemplate jdbc, Outbox outbox, LedgerSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
     }
 
-    /** Adds points: an entry, a lot holding what is not repaying a debt, and {@code points.earned}. */
+    /**
+     * Adds points: an entry, a lot holding what is not repaying a debt, and {@code points.earned}. An earn-kind
+     * credit's lot expires as the tenant's expiry policy says now; other credits (adjustments, transfers) never.
+     */
     public Posted credit(Posting posting, long points) {
+        return credit(posting, points, posting.kind() == EntryKind.EARN ? earnedNowExpiry() : null);
+    }
+
+    /** {@link #credit(Posting, long)} with an explicit expiry ({@code null}: never), for imports and channels. */
+    public Posted credit(Posting posting, long points, Instant expiresAt) {
         requirePositive(points);
         TenantId tenant = TenantContext.require();
         long balance = lockAccount(tenant, posting.memberId());
@@ -45,9 +68,11 @@ public class Ledger {
         UUID entryId = insertEntry(tenant, posting, points, after);
         long intoLot = Math.min(points, Math.max(0, after));
         jdbc.update("""
-                insert into lot (tenant_id, id, member_id, point_type, points, remaining, source_entry_id)
-                values (?, ?, ?, ?, ?, ?, ?)""", tenant.value(), UUID.randomUUID(), posting.memberId(), POINTS,
-                points, intoLot, entryId);
+                insert into lot (tenant_id, id, member_id, point_type, points, remaining, source_entry_id, expires_at,
+                                 status, kind, reason, source_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)""", tenant.value(), UUID.randomUUID(),
+                posting.memberId(), POINTS, points, intoLot, entryId, timestamp(expiresAt), posting.kind().value(),
+                posting.reason().value(), posting.sourceId());
         boolean earned = posting.kind() == EntryKind.EARN || posting.kind() == EntryKind.ADJUST;
         updateAccount(tenant, posting.memberId(), after, earned ? points : 0, 0);
         outbox.append("points.earned", tenant, new PointsMoved(posting.memberId(), points, entryId,
@@ -69,7 +94,8 @@ public class Ledger {
     public Posted debit(Posting posting, long points, Overdraft overdraft) {
         requirePositive(points);
         TenantId tenant = TenantContext.require();
-        long balance = lockAccount(tenant, posting.memberId());
+        long balance = expireDue(tenant, posting.memberId(), lockAccount(tenant, posting.memberId()),
+                clock.instant());
         long take = switch (overdraft) {
             case REFUSE -> {
                 if (balance < points) {
@@ -149,6 +175,105 @@ public class Ledger {
     }
 
     /**
+     * Writes an {@code expire} entry for each of this account's active lots whose expiry is at or before
+     * {@code now}, taking exactly the lot's remaining (spent points are no longer in it), and {@code points.expired}.
+     *
+     * @return the points expired (0 when nothing was due: running it again changes nothing)
+     */
+    public long expireDue(UUID memberId, Instant now) {
+        TenantId tenant = TenantContext.require();
+        long balance = lockAccount(tenant, memberId);
+        return balance - expireDue(tenant, memberId, balance, now);
+    }
+
+    /**
+     * Parks earned points for a return window: a {@code pending} lot, no entry, no balance change; the account's
+     * {@code pending} grows. The activation job makes it active from {@code pendingUntil} on.
+     */
+    public UUID holdPending(Posting posting, long points, Instant pendingUntil) {
+        return park(posting, points, "pending", pendingUntil);
+    }
+
+    /** Parks earned points for a tenant admin's review (a {@code held} lot, counted in {@code pending}). */
+    public UUID holdForReview(Posting posting, long points) {
+        return park(posting, points, "held", null);
+    }
+
+    /**
+     * Makes a pending or held lot active: the earn entry it was waiting for (with {@code actor} when a person
+     * decided it), the balance, the expiry the policy gives points earned now, and {@code points.earned}.
+     *
+     * @return what was posted; {@code null} when the lot is no longer waiting (activated or cancelled before)
+     */
+    public Posted activate(UUID memberId, UUID lotId, String actor, String actorClient) {
+        TenantId tenant = TenantContext.require();
+        long balance = lockAccount(tenant, memberId);
+        List<Waiting> waiting = jdbc.query("""
+                select kind, reason, source_id, remaining from lot
+                where tenant_id = ? and id = ? and member_id = ? and status in ('pending', 'held') for update""",
+                (row, i) -> new Waiting(new Posting(memberId, EntryKind.of(row.getString(1)),
+                        Reason.of(row.getString(2)), row.getString(3), null, actor, actorClient), row.getLong(4)),
+                tenant.value(), lotId, memberId);
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        Posting posting = waiting.getFirst().posting();
+        long points = waiting.getFirst().points();
+        long after = Math.addExact(balance, points);
+        UUID entryId = insertEntry(tenant, posting, points, after);
+        jdbc.update("""
+                update lot set status = 'active', points = ?, remaining = ?, source_entry_id = ?, expires_at = ?
+                where tenant_id = ? and id = ?""", points, Math.min(points, Math.max(0, after)), entryId,
+                timestamp(earnedNowExpiry()), tenant.value(), lotId);
+        addPending(tenant, memberId, -points);
+        updateAccount(tenant, memberId, after, points, 0);
+        outbox.append("points.earned", tenant, new PointsMoved(memberId, points, entryId, posting.reason().value()));
+        return new Posted(entryId, points, after);
+    }
+
+    /** What a cancellation took from one waiting lot; {@code closed}: nothing is left of it. */
+    public record Cancelled(UUID lotId, long points, boolean closed) {
+    }
+
+    /**
+     * Cancels up to {@code points} of the waiting (held first, then pending) lots a source ({@code sourceId}, an
+     * order id) created: the account's {@code pending} goes down, the balance and every entry stay as they are.
+     */
+    public List<Cancelled> cancelWaiting(UUID memberId, String sourceId, long points) {
+        TenantId tenant = TenantContext.require();
+        lockAccount(tenant, memberId);
+        List<OpenLot> lots = jdbc.query("""
+                select id, remaining from lot
+                where tenant_id = ? and member_id = ? and source_id = ? and status in ('pending', 'held')
+                order by status = 'held' desc, created_at desc, id for update""",
+                (row, i) -> new OpenLot(row.getObject(1, UUID.class), row.getLong(2)), tenant.value(), memberId,
+                sourceId);
+        List<Cancelled> cancelled = new ArrayList<>();
+        long left = points;
+        for (OpenLot lot : lots) {
+            long take = Math.min(left, lot.remaining());
+            if (take == 0) {
+                break;
+            }
+            cancelled.add(cancel(tenant, memberId, lot, take));
+            left -= take;
+        }
+        return cancelled;
+    }
+
+    /** Cancels one waiting lot whole (a rejected review); {@code null} when it is no longer waiting. */
+    public Cancelled cancelLot(UUID memberId, UUID lotId) {
+        TenantId tenant = TenantContext.require();
+        lockAccount(tenant, memberId);
+        List<OpenLot> lots = jdbc.query("""
+                select id, remaining from lot
+                where tenant_id = ? and id = ? and member_id = ? and status in ('pending', 'held') for update""",
+                (row, i) -> new OpenLot(row.getObject(1, UUID.class), row.getLong(2)), tenant.value(), lotId,
+                memberId);
+        return lots.isEmpty() ? null : cancel(tenant, memberId, lots.getFirst(), lots.getFirst().remaining());
+    }
+
+    /**
      * Locks several accounts in one global order (by member id) before a posting touches more than one, so two
      * opposite transfers wait for each other instead of deadlocking.
      */
@@ -175,6 +300,73 @@ public class Ledger {
         return balance == null ? 0 : balance;
     }
 
+    private long expireDue(TenantId tenant, UUID memberId, long balance, Instant now) {
+        List<OpenLot> due = jdbc.query("""
+                select id, remaining from lot
+                where tenant_id = ? and member_id = ? and point_type = ? and status = 'active' and remaining > 0
+                  and expires_at <= ?
+                order by expires_at, id for update""",
+                (row, i) -> new OpenLot(row.getObject(1, UUID.class), row.getLong(2)), tenant.value(), memberId,
+                POINTS, Timestamp.from(now));
+        long after = balance;
+        for (OpenLot lot : due) {
+            after -= lot.remaining();
+            UUID entryId = insertEntry(tenant, Posting.of(memberId, EntryKind.EXPIRE, Reason.EXPIRY,
+                    lot.id().toString()), -lot.remaining(), after);
+            jdbc.update("update lot set remaining = 0 where tenant_id = ? and id = ?", tenant.value(), lot.id());
+            jdbc.update("insert into lot_consumption (tenant_id, entry_id, lot_id, points) values (?, ?, ?, ?)",
+                    tenant.value(), entryId, lot.id(), lot.remaining());
+            outbox.append("points.expired", tenant, new PointsMoved(memberId, lot.remaining(), entryId,
+                    Reason.EXPIRY.value()));
+        }
+        if (!due.isEmpty()) {
+            updateAccount(tenant, memberId, after, 0, 0);
+        }
+        return after;
+    }
+
+    private UUID park(Posting posting, long points, String status, Instant pendingUntil) {
+        requirePositive(points);
+        TenantId tenant = TenantContext.require();
+        lockAccount(tenant, posting.memberId());
+        UUID lotId = UUID.randomUUID();
+        jdbc.update("""
+                insert into lot (tenant_id, id, member_id, point_type, points, remaining, pending_until, status, kind,
+                                 reason, source_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant.value(), lotId, posting.memberId(), POINTS,
+                points, points, timestamp(pendingUntil), status, posting.kind().value(), posting.reason().value(),
+                posting.sourceId());
+        addPending(tenant, posting.memberId(), points);
+        return lotId;
+    }
+
+    private Cancelled cancel(TenantId tenant, UUID memberId, OpenLot lot, long points) {
+        boolean closed = points == lot.remaining();
+        jdbc.update("""
+                update lot set remaining = remaining - ?, status = case when ? then 'cancelled' else status end
+                where tenant_id = ? and id = ?""", points, closed, tenant.value(), lot.id());
+        addPending(tenant, memberId, -points);
+        return new Cancelled(lot.id(), points, closed);
+    }
+
+    private void addPending(TenantId tenant, UUID memberId, long points) {
+        jdbc.update("""
+                update account set pending = pending + ?, version = version + 1, updated_at = now()
+                where tenant_id = ? and member_id = ? and point_type = ?""",
+                points, tenant.value(), memberId, POINTS);
+    }
+
+    private Instant earnedNowExpiry() {
+        return settings.current().expiresAt(clock.instant());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private record Waiting(Posting posting, long points) {
+    }
+
     private UUID insertEntry(TenantId tenant, Posting posting, long points, long balanceAfter) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
@@ -192,8 +384,7 @@ public class Ledger {
         }
         List<OpenLot> lots = jdbc.query("""
                 select id, remaining from lot
-                where tenant_id = ? and member_id = ? and point_type = ? and remaining > 0
-                  and (expires_at is null or expires_at > now())
+                where tenant_id = ? and member_id = ? and point_type = ? and remaining > 0 and status = 'active'
                 order by expires_at asc nulls last, created_at, id
                 for update""", (row, i) -> new OpenLot(row.getObject("id", UUID.class), row.getLong("remaining")),
                 tenant.value(), memberId, POINTS);

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Moves points between two members of a tenant that allows it: a {@code transfer-out} debit (soonest-expiring lots
  * first, refused when not covered) and a {@code transfer-in} credit as a new lot, in one transaction. The giver's
- * lots keep their expiry; the receiver's new lot does not expire (no expiry policies yet). Events:
+ * lots keep their expiry; the receiver's new lot does not expire (expiry policies apply to earnings). Events:
  * {@code points.reversed} for the giver and {@code points.earned} for the receiver, reason {@code transfer}, so the
  * tenant's liability is unchanged.
  */

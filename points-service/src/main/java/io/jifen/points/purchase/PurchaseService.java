@@ -1,6 +1,7 @@
 package io.jifen.points.purchase;
 
 import io.jifen.events.Outbox;
+import io.jifen.points.expiry.Earnings;
 import io.jifen.points.idempotency.IdempotentRequests;
 import io.jifen.points.ledger.EntryKind;
 import io.jifen.points.ledger.Ledger;
@@ -40,15 +41,17 @@ class PurchaseService {
     private final Outbox outbox;
     private final JsonMapper json;
     private final PurchaseEarning earning;
+    private final Earnings earnings;
 
     PurchaseService(PurchaseStore purchases, Members members, Ledger ledger, Outbox outbox, JsonMapper json,
-            PurchaseEarning earning) {
+            PurchaseEarning earning, Earnings earnings) {
         this.purchases = purchases;
         this.members = members;
         this.ledger = ledger;
         this.outbox = outbox;
         this.json = json;
         this.earning = earning;
+        this.earnings = earnings;
     }
 
     /** The result, and whether this call recorded it (false: the order was already there). */
@@ -73,11 +76,13 @@ class PurchaseService {
         List<Award> awards = earning.award(member.memberId(), member.tierCode(), request.amount(),
                 lines(request.items()), occurredAt);
         long points = Award.total(awards);
-        Posted posted = points == 0 ? new Posted(null, 0, ledger.balance(member.memberId()))
-                : ledger.credit(Posting.of(member.memberId(), EntryKind.EARN, Reason.PURCHASE, request.orderId()),
-                        points);
+        // Pending (return window) and held (velocity guard) points are awarded but not in the balance yet.
+        Earnings.Earned earned = points == 0 ? new Earnings.Earned(new Posted(null, 0,
+                ledger.balance(member.memberId())), 0, 0) : earnings.earn(Posting.of(member.memberId(),
+                EntryKind.EARN, Reason.PURCHASE, request.orderId()), points, true);
+        Posted posted = earned.posted();
         Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash, points,
-                posted.balanceAfter());
+                posted.balanceAfter(), earned.pending(), earned.held());
         purchases.insert(purchase, request.currency(), occurredAt, posted.entryId());
         earning.remember(request.orderId(), awards);
         outbox.append("purchase.recorded", TenantContext.require(), new PurchaseRecorded(member.memberId(),
@@ -86,7 +91,8 @@ class PurchaseService {
     }
 
     private static PurchaseResponse response(Purchase purchase, List<Award> awards) {
-        return new PurchaseResponse(purchase.orderId(), purchase.pointsAwarded(), awards, purchase.balanceAfter());
+        return new PurchaseResponse(purchase.orderId(), purchase.pointsAwarded(), awards, purchase.balanceAfter(),
+                purchase.pointsPending(), purchase.pointsHeld());
     }
 
     private static List<PurchaseLine> lines(List<PurchaseItem> items) {

@@ -21,10 +21,11 @@ class PurchaseStore {
     }
 
     record Purchase(String orderId, UUID memberId, BigDecimal amount, String requestHash, long pointsAwarded,
-            long balanceAfter) {
+            long balanceAfter, long pointsPending, long pointsHeld) {
     }
 
-    record Refund(String refundId, BigDecimal amount, long pointsDue, long pointsReversed, long balanceAfter) {
+    record Refund(String refundId, BigDecimal amount, long pointsDue, long pointsReversed, long balanceAfter,
+            long pointsCancelled) {
     }
 
     /**
@@ -37,34 +38,39 @@ class PurchaseStore {
 
     Optional<Purchase> find(String orderId) {
         return jdbc.query("""
-                select order_id, member_id, amount, request_hash, points_awarded, balance_after from purchase
+                select order_id, member_id, amount, request_hash, points_awarded, balance_after, points_pending,
+                       points_held from purchase
                 where tenant_id = ? and order_id = ?""", (row, i) -> new Purchase(row.getString(1),
-                row.getObject(2, UUID.class), row.getBigDecimal(3), row.getString(4), row.getLong(5), row.getLong(6)),
+                row.getObject(2, UUID.class), row.getBigDecimal(3), row.getString(4), row.getLong(5), row.getLong(6),
+                row.getLong(7), row.getLong(8)),
                 tenant(), orderId).stream().findFirst();
     }
 
     void insert(Purchase purchase, String currency, Instant occurredAt, UUID entryId) {
         jdbc.update("""
                 insert into purchase (tenant_id, order_id, member_id, amount, currency, occurred_at, request_hash,
-                                      points_awarded, entry_id, balance_after)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), purchase.orderId(), purchase.memberId(),
+                                      points_awarded, entry_id, balance_after, points_pending, points_held)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), purchase.orderId(), purchase.memberId(),
                 purchase.amount(), currency, Timestamp.from(occurredAt), purchase.requestHash(),
-                purchase.pointsAwarded(), entryId, purchase.balanceAfter());
+                purchase.pointsAwarded(), entryId, purchase.balanceAfter(), purchase.pointsPending(),
+                purchase.pointsHeld());
     }
 
     List<Refund> refunds(String orderId) {
         return jdbc.query("""
-                select refund_id, amount, points_due, points_reversed, balance_after from purchase_refund
+                select refund_id, amount, points_due, points_reversed, balance_after, points_cancelled
+                from purchase_refund
                 where tenant_id = ? and order_id = ? order by created_at""", (row, i) -> new Refund(row.getString(1),
-                row.getBigDecimal(2), row.getLong(3), row.getLong(4), row.getLong(5)), tenant(), orderId);
+                row.getBigDecimal(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6)), tenant(),
+                orderId);
     }
 
     void insertRefund(String orderId, Refund refund, UUID entryId) {
         jdbc.update("""
                 insert into purchase_refund (tenant_id, order_id, refund_id, amount, points_due, points_reversed,
-                                             entry_id, balance_after)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), orderId, refund.refundId(), refund.amount(),
-                refund.pointsDue(), refund.pointsReversed(), entryId, refund.balanceAfter());
+                                             entry_id, balance_after, points_cancelled)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), orderId, refund.refundId(), refund.amount(),
+                refund.pointsDue(), refund.pointsReversed(), entryId, refund.balanceAfter(), refund.pointsCancelled());
     }
 
     private static UUID tenant() {

@@ -1,6 +1,7 @@
 package io.jifen.points.purchase;
 
 import io.jifen.events.Outbox;
+import io.jifen.points.expiry.Earnings;
 import io.jifen.points.ledger.EntryKind;
 import io.jifen.points.ledger.Ledger;
 import io.jifen.points.ledger.Posted;
@@ -33,12 +34,15 @@ class RefundService {
     private final Ledger ledger;
     private final LedgerSettings settings;
     private final Outbox outbox;
+    private final Earnings earnings;
 
-    RefundService(PurchaseStore purchases, Ledger ledger, LedgerSettings settings, Outbox outbox) {
+    RefundService(PurchaseStore purchases, Ledger ledger, LedgerSettings settings, Outbox outbox,
+            Earnings earnings) {
         this.purchases = purchases;
         this.ledger = ledger;
         this.settings = settings;
         this.outbox = outbox;
+        this.earnings = earnings;
     }
 
     record Refunded(RefundResponse response, boolean created) {
@@ -63,10 +67,14 @@ class RefundService {
         }
         long dueSoFar = earlier.stream().mapToLong(Refund::pointsDue).sum();
         long due = PointsMaths.reversedTotal(purchase.pointsAwarded(), refundedTotal, purchase.amount()) - dueSoFar;
-        Posted posted = due == 0 ? new Posted(null, 0, ledger.balance(purchase.memberId()))
+        // Inside the return window (or under review) the points are not in the balance yet: cancel those first.
+        long cancelled = due == 0 ? 0 : earnings.cancelWaiting(purchase.memberId(), orderId, due);
+        long toReverse = due - cancelled;
+        Posted posted = toReverse == 0 ? new Posted(null, 0, ledger.balance(purchase.memberId()))
                 : ledger.debit(new Posting(purchase.memberId(), EntryKind.REVERSE, Reason.PURCHASE,
-                        orderId + "/" + request.refundId(), null, null, null), due, settings.refundDebt());
-        Refund refund = new Refund(request.refundId(), request.amount(), due, posted.points(), posted.balanceAfter());
+                        orderId + "/" + request.refundId(), null, null, null), toReverse, settings.refundDebt());
+        Refund refund = new Refund(request.refundId(), request.amount(), due, posted.points(), posted.balanceAfter(),
+                cancelled);
         purchases.insertRefund(orderId, refund, posted.entryId());
         outbox.append("purchase.refunded", TenantContext.require(), new PurchaseRefunded(purchase.memberId(),
                 orderId, request.refundId(), PurchaseService.decimal(request.amount()), posted.points()));
@@ -83,6 +91,6 @@ class RefundService {
 
     private static RefundResponse response(String orderId, Refund refund) {
         return new RefundResponse(orderId, refund.refundId(), refund.amount(), refund.pointsReversed(),
-                refund.balanceAfter());
+                refund.balanceAfter(), refund.pointsCancelled());
     }
 }

@@ -2,13 +2,17 @@ package io.jifen.points.settings;
 
 import io.jifen.points.ledger.Overdraft;
 import io.jifen.tenancy.TenantContext;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A tenant's ledger policy. A tenant with no row has the defaults: refunds clamp (take what is there, never a
- * debt) and transfers are off.
+ * A tenant's ledger policy ({@code tenant_settings}). A tenant with no row has {@link PointsSettings#DEFAULTS}:
+ * refunds clamp (take what is there, never a debt), transfers are off, points never expire, nothing is pending and
+ * earnings are not capped.
  */
 @Component
 public class LedgerSettings {
@@ -19,17 +23,65 @@ public class LedgerSettings {
         this.jdbc = jdbc;
     }
 
+    /** The current tenant's policy. */
+    public PointsSettings current() {
+        List<PointsSettings> rows = jdbc.query("""
+                select refund_debt, transfers_enabled, expiry_policy, expiry_days, expiring_notice_days, pending_days,
+                       max_points_per_member_per_day, hold_earns_above, timezone
+                from tenant_settings where tenant_id = ?""", (row, i) -> new PointsSettings(
+                "allow".equals(row.getString(1)) ? Overdraft.ALLOW : Overdraft.CLAMP, row.getBoolean(2),
+                ExpiryPolicy.of(row.getString(3)), row.getInt(4), row.getInt(5), row.getInt(6),
+                row.getObject(7, Long.class), row.getObject(8, Long.class), zone(row.getString(9))),
+                TenantContext.require().value());
+        return rows.isEmpty() ? PointsSettings.DEFAULTS : rows.getFirst();
+    }
+
     /** How a purchase refund treats points already spent ({@code refundDebt}). */
     public Overdraft refundDebt() {
-        List<String> policy = jdbc.queryForList("select refund_debt from tenant_settings where tenant_id = ?",
-                String.class, TenantContext.require().value());
-        return !policy.isEmpty() && "allow".equals(policy.getFirst()) ? Overdraft.ALLOW : Overdraft.CLAMP;
+        return current().refundDebt();
     }
 
     /** Whether members of this tenant may give each other points ({@code transfersEnabled}). */
     public boolean transfersEnabled() {
-        List<Boolean> enabled = jdbc.queryForList("select transfers_enabled from tenant_settings where tenant_id = ?",
-                Boolean.class, TenantContext.require().value());
-        return !enabled.isEmpty() && enabled.getFirst();
+        return current().transfersEnabled();
+    }
+
+    /** Replaces the current tenant's policy (the time zone stays what tenant-service said). */
+    void save(PointsSettings settings, String updatedBy) {
+        jdbc.update("""
+                insert into tenant_settings (tenant_id, refund_debt, transfers_enabled, expiry_policy, expiry_days,
+                                             expiring_notice_days, pending_days, max_points_per_member_per_day,
+                                             hold_earns_above, updated_by, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                on conflict (tenant_id) do update set
+                    refund_debt = excluded.refund_debt, transfers_enabled = excluded.transfers_enabled,
+                    expiry_policy = excluded.expiry_policy, expiry_days = excluded.expiry_days,
+                    expiring_notice_days = excluded.expiring_notice_days, pending_days = excluded.pending_days,
+                    max_points_per_member_per_day = excluded.max_points_per_member_per_day,
+                    hold_earns_above = excluded.hold_earns_above, updated_by = excluded.updated_by,
+                    updated_at = now()""",
+                TenantContext.require().value(), settings.refundDebt() == Overdraft.ALLOW ? "allow" : "clamp",
+                settings.transfersEnabled(), settings.expiryPolicy().value(), settings.expiryDays(),
+                settings.expiringNoticeDays(), settings.pendingDays(), settings.maxPointsPerMemberPerDay(),
+                settings.holdEarnsAbove(), updatedBy);
+    }
+
+    /** Records the time zone tenant-service announced; the tenant's other settings keep their values. */
+    void learnZone(UUID tenant, ZoneId zone) {
+        jdbc.update("""
+                insert into tenant_settings (tenant_id, timezone) values (?, ?)
+                on conflict (tenant_id) do update set timezone = excluded.timezone, updated_at = now()""",
+                tenant, zone.getId());
+    }
+
+    private static ZoneId zone(String id) {
+        if (id == null) {
+            return PointsSettings.UTC;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return PointsSettings.UTC; // a zone this JDK does not know: UTC rather than no earning at all
+        }
     }
 }

@@ -1,0 +1,112 @@
+package io.jifen.points.expiry;
+
+import io.jifen.points.ledger.Ledger;
+import io.jifen.points.ledger.Ledger.Cancelled;
+import io.jifen.points.ledger.Posted;
+import io.jifen.points.ledger.Posting;
+import io.jifen.points.settings.LedgerSettings;
+import io.jifen.points.settings.PointsSettings;
+import io.jifen.tenancy.TenantContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where earned points go under the tenant's policy: held for review by the velocity guard (an earn above
+ * {@code holdEarnsAbove} whole, or the part beyond {@code maxPointsPerMemberPerDay} in the tenant's day), pending
+ * for the return window ({@code pendingDays}, purchase earnings), or straight into the balance.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class Earnings {
+
+    private final Ledger ledger;
+    private final LedgerSettings settings;
+    private final EarnReviews reviews;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Earnings(Ledger ledger, LedgerSettings settings, EarnReviews reviews, JdbcTemplate jdbc, Clock clock) {
+        this.ledger = ledger;
+        this.settings = settings;
+        this.reviews = reviews;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * What one earn did.
+     *
+     * @param posted  the credit into the balance (entry id {@code null}, points 0 when all of it waits)
+     * @param pending points waiting for the return window
+     * @param held    points held for review
+     */
+    public record Earned(Posted posted, long pending, long held) {
+    }
+
+    /**
+     * Credits an earn-kind posting, or parks it.
+     *
+     * @param returnWindow whether the tenant's pending period applies (purchase earnings)
+     */
+    public Earned earn(Posting posting, long points, boolean returnWindow) {
+        UUID memberId = posting.memberId();
+        // The member's earns are serial from here, so two at once cannot both fit under the daily cap.
+        ledger.lockAll(List.of(memberId));
+        PointsSettings policy = settings.current();
+        long held = 0;
+        String cause = null;
+        if (policy.holdEarnsAbove() != null && points > policy.holdEarnsAbove()) {
+            held = points;
+            cause = EarnReviews.ABOVE_THRESHOLD;
+        } else if (policy.maxPointsPerMemberPerDay() != null) {
+            long room = Math.max(0, policy.maxPointsPerMemberPerDay() - earnedToday(memberId, policy));
+            held = Math.max(0, points - room);
+            cause = EarnReviews.DAILY_CAP;
+        }
+        if (held > 0) {
+            reviews.open(ledger.holdForReview(posting, held), posting, held, cause);
+        }
+        long rest = points - held;
+        if (rest > 0 && returnWindow && policy.pendingDays() > 0) {
+            Instant until = clock.instant().atZone(policy.zone()).plusDays(policy.pendingDays()).toInstant();
+            ledger.holdPending(posting, rest, until);
+            return new Earned(nothingPosted(memberId), rest, held);
+        }
+        return new Earned(rest > 0 ? ledger.credit(posting, rest, policy.expiresAt(clock.instant()))
+                : nothingPosted(memberId), 0, held);
+    }
+
+    /**
+     * Cancels up to {@code points} of what a source (an order) still has waiting, held first: a refund inside the
+     * window takes those instead of balance. Reviews of lots cancelled whole are closed.
+     *
+     * @return the points cancelled
+     */
+    public long cancelWaiting(UUID memberId, String sourceId, long points) {
+        List<Cancelled> cancelled = ledger.cancelWaiting(memberId, sourceId, points);
+        cancelled.stream().filter(Cancelled::closed).forEach(lot -> reviews.closeCancelled(lot.lotId()));
+        return cancelled.stream().mapToLong(Cancelled::points).sum();
+    }
+
+    /** Earn-kind points of this member since the start of the tenant's day, waiting ones included. */
+    private long earnedToday(UUID memberId, PointsSettings policy) {
+        Instant dayStart = LocalDate.now(clock.withZone(policy.zone())).atStartOfDay(policy.zone()).toInstant();
+        return jdbc.queryForObject("""
+                select coalesce(sum(points), 0) from lot
+                where tenant_id = ? and member_id = ? and kind = 'earn' and status <> 'cancelled'
+                  and created_at >= ?""", Long.class, TenantContext.require().value(), memberId,
+                Timestamp.from(dayStart));
+    }
+
+    private Posted nothingPosted(UUID memberId) {
+        return new Posted(null, 0, ledger.balance(memberId));
+    }
+}

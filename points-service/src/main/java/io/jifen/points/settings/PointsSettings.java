@@ -1,0 +1,28 @@
+package io.jifen.points.settings;
+
+import io.jifen.points.ledger.Overdraft;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A tenant's ledger policy as the ledger applies it.
+ *
+ * @param maxPointsPerMemberPerDay velocity cap on earn-kind points per member and tenant day; {@code null}: none
+ * @param holdEarnsAbove           an earn of more points than this is held for review; {@code null}: none
+ * @param zone                     the tenant's time zone (from tenant-service), UTC when unknown
+ */
+public record PointsSettings(Overdraft refundDebt, boolean transfersEnabled, ExpiryPolicy expiryPolicy,
+        int expiryDays, int expiringNoticeDays, int pendingDays, Long maxPointsPerMemberPerDay, Long holdEarnsAbove,
+        ZoneId zone) {
+
+    /** What a tenant without a row gets: the behaviour from before expiry, pending and the guard existed. */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
+    public static final PointsSettings DEFAULTS = new PointsSettings(Overdraft.CLAMP, false, ExpiryPolicy.NEVER, 0,
+            30, 0, null, null, UTC);
+
+    /** The expiry stamped on points earned at {@code earnedAt}; {@code null}: they never expire. */
+    public Instant expiresAt(Instant earnedAt) {
+        return expiryPolicy.expiresAt(earnedAt, expiryDays, zone);
+    }
+}
