@@ -41,6 +41,17 @@ final class Api {
                 body instanceof String text ? text : JSON.writeValueAsString(body))));
     }
 
+    /** Any method; a body ({@code null}: none) goes as JSON, an Idempotency-Key ({@code null}: none) with it. */
+    Response call(String method, String path, String token, String idempotencyKey, Object body) {
+        HttpRequest.Builder request = request(path, token).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json");
