@@ -243,15 +243,20 @@ class EarningRulesIT extends EarningRulesTestBase {
         Tenant a = newTenant();
         Tenant b = newTenant();
         UUID rule = ruleId(a, "default");
+        UUID member = newMember(a);
 
         List<Api.Response> attempts = List.of(api.get(RULES + "/" + rule, b.adminToken()),
                 put(RULES + "/" + rule, b.adminToken(), spendRule("stolen", 100, "1.00")),
                 delete(RULES + "/" + rule, b.adminToken()));
+        Api.Response simulated = api.post(RULES + "/simulate", b.adminToken(), null,
+                Map.of("memberId", member.toString(), "amount", 10, "currency", "EUR"));
 
         for (Api.Response attempt : attempts) {
             assertThat(attempt.status()).as(attempt.toString()).isEqualTo(404);
             assertThat(attempt.code()).isEqualTo("rule_not_found");
         }
+        assertThat(simulated.status()).isEqualTo(404);
+        assertThat(simulated.code()).isEqualTo("member_not_found");
         JsonNode unchanged = api.get(RULES + "/" + rule, a.adminToken()).json();
         assertThat(unchanged.path("code").asString()).isEqualTo("default");
         assertThat(unchanged.path("points").asLong()).isEqualTo(1);
