@@ -108,6 +108,26 @@ class EarningRulesIT extends EarningRulesTestBase {
     }
 
     @Test
+    void shouldLetAnExclusivePromotionReplaceTheDefaultOnlyInsideItsWindow() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        Map<String, Object> promo = spendRule("triple", 3, "1.00");
+        promo.put("priority", 10);
+        promo.put("stacking", "exclusive");
+        promo.put("activeFrom", "2026-01-01T00:00:00Z");
+        promo.put("activeUntil", "2036-01-01T00:00:00Z");
+        createRule(tenant, promo);
+        Map<String, Object> before = purchase(member, "o-2025", "10.00");
+        before.put("occurredAt", "2025-12-31T23:59:59Z");
+
+        Api.Response inside = recordPurchase(tenant, member, "o-now", "10.00");
+        Api.Response outside = api.post("/api/v1/purchases", tenant.adminToken(), key(), before);
+
+        assertThat(awards(inside.json())).containsExactly("triple=30");
+        assertThat(awards(outside.json())).containsExactly("default=10");
+    }
+
+    @Test
     void shouldAwardTheFirstPurchaseBonusOnlyOnTheFirstPurchase() {
         Tenant tenant = newTenant();
         UUID member = newMember(tenant);
