@@ -76,6 +76,7 @@ create table custom_event (
     event_id     text        not null,
     type         text        not null,
     member_id    uuid        not null,
+    attributes   jsonb,
     request_hash text        not null,
     response     text        not null,
     created_at   timestamptz not null default now(),

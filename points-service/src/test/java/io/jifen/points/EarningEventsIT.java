@@ -104,6 +104,8 @@ class EarningEventsIT extends EarningRulesTestBase {
         assertThat(unknownType.json().path("awards")).isEmpty();
         assertThat(balance(tenant, member)).isEqualTo(25);
         assertThat(entries(tenant)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select attributes->>'product' from custom_event where tenant_id = ? "
+                + "and event_id = 'ev-1'", String.class, tenant.id())).isEqualTo("BREAD");
     }
 
     @Test

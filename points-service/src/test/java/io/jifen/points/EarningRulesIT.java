@@ -108,6 +108,26 @@ class EarningRulesIT extends EarningRulesTestBase {
     }
 
     @Test
+    void shouldLetAnExclusivePromotionReplaceTheDefaultOnlyInsideItsWindow() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        Map<String, Object> promo = spendRule("triple", 3, "1.00");
+        promo.put("priority", 10);
+        promo.put("stacking", "exclusive");
+        promo.put("activeFrom", "2026-01-01T00:00:00Z");
+        promo.put("activeUntil", "2036-01-01T00:00:00Z");
+        createRule(tenant, promo);
+        Map<String, Object> before = purchase(member, "o-2025", "10.00");
+        before.put("occurredAt", "2025-12-31T23:59:59Z");
+
+        Api.Response inside = recordPurchase(tenant, member, "o-now", "10.00");
+        Api.Response outside = api.post("/api/v1/purchases", tenant.adminToken(), key(), before);
+
+        assertThat(awards(inside.json())).containsExactly("triple=30");
+        assertThat(awards(outside.json())).containsExactly("default=10");
+    }
+
+    @Test
     void shouldAwardTheFirstPurchaseBonusOnlyOnTheFirstPurchase() {
         Tenant tenant = newTenant();
         UUID member = newMember(tenant);
@@ -243,15 +263,20 @@ class EarningRulesIT extends EarningRulesTestBase {
         Tenant a = newTenant();
         Tenant b = newTenant();
         UUID rule = ruleId(a, "default");
+        UUID member = newMember(a);
 
         List<Api.Response> attempts = List.of(api.get(RULES + "/" + rule, b.adminToken()),
                 put(RULES + "/" + rule, b.adminToken(), spendRule("stolen", 100, "1.00")),
                 delete(RULES + "/" + rule, b.adminToken()));
+        Api.Response simulated = api.post(RULES + "/simulate", b.adminToken(), null,
+                Map.of("memberId", member.toString(), "amount", 10, "currency", "EUR"));
 
         for (Api.Response attempt : attempts) {
             assertThat(attempt.status()).as(attempt.toString()).isEqualTo(404);
             assertThat(attempt.code()).isEqualTo("rule_not_found");
         }
+        assertThat(simulated.status()).isEqualTo(404);
+        assertThat(simulated.code()).isEqualTo("member_not_found");
         JsonNode unchanged = api.get(RULES + "/" + rule, a.adminToken()).json();
         assertThat(unchanged.path("code").asString()).isEqualTo("default");
         assertThat(unchanged.path("points").asLong()).isEqualTo(1);

@@ -69,8 +69,8 @@ class Awarding {
         if (granted > 0 && rule.budget() != null) {
             granted = store.takeBudget(rule.id(), granted);
         }
-        for (String period : periods.keySet()) {
-            if (granted > 0) {
+        if (granted > 0) {
+            for (String period : periods.keySet()) {
                 store.addUsage(rule.id(), memberId, period, granted);
             }
         }

@@ -60,8 +60,9 @@ class CustomEvents {
         CustomEventResponse response = new CustomEventResponse(request.eventId(), earned.points(), earned.awards(),
                 earned.balance());
         jdbc.update("""
-                insert into custom_event (tenant_id, event_id, type, member_id, request_hash, response)
-                values (?, ?, ?, ?, ?, ?)""", tenant(), request.eventId(), request.type(), member.memberId(), hash,
+                insert into custom_event (tenant_id, event_id, type, member_id, attributes, request_hash, response)
+                values (?, ?, ?, ?, ?::jsonb, ?, ?)""", tenant(), request.eventId(), request.type(), member.memberId(),
+                request.attributes() == null ? null : json.writeValueAsString(request.attributes()), hash,
                 json.writeValueAsString(response));
         return new Recorded(response, true);
     }

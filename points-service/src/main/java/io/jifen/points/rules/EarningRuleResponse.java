@@ -23,7 +23,7 @@ record EarningRuleResponse(UUID id, String code, String name, String type, Strin
                 p.minimumOrder(), spend ? p.excludedSkus() : null, spend ? p.excludedCategories() : null, p.factor(),
                 multiplier ? p.skus() : null, multiplier ? p.categories() : null, multiplier ? p.tiers() : null,
                 rule.priority(), rule.stacking().value(), rule.active(), rule.activeFrom(), rule.activeUntil(),
-                rule.limits(), rule.budget(), rule.budgetUsed());
+                Limits.NONE.equals(rule.limits()) ? null : rule.limits(), rule.budget(), rule.budgetUsed());
     }
 
     record Page(List<EarningRuleResponse> items) {

@@ -4,6 +4,7 @@ import io.jifen.web.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +76,11 @@ class EarningRules {
                     "The rule has already awarded " + current.budgetUsed() + " points of its budget",
                     Map.of("budgetUsed", current.budgetUsed()));
         }
-        store.update(rule);
+        try {
+            store.update(rule);
+        } catch (DuplicateKeyException e) {
+            throw codeExists(rule.code()); // another request took the code since the check above
+        }
         return EarningRuleResponse.of(store.find(id, false).orElseThrow());
     }
 
