@@ -2,6 +2,7 @@ package io.jifen.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,29 @@ class RedemptionCancellationIT extends RewardTestBase {
         assertThat(jdbc.queryForObject("""
                 select count(*) from outbox where tenant_id = ? and type = 'redemption.cancelled'""", Long.class,
                 tenant.id())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRepayARefundDebtBeforeRefillingLotsWhenCancelling() {
+        Tenant tenant = newTenant();
+        jdbc.update("insert into tenant_settings (tenant_id, refund_debt) values (?, 'allow')", tenant.id());
+        UUID member = newMember(tenant);
+        assertThat(recordPurchase(tenant, member, "order-a", "100.00").status()).isEqualTo(201);
+        assertThat(recordPurchase(tenant, member, "order-b", "50.00").status()).isEqualTo(201);
+        UUID reward = createReward(tenant, reward("service", 120));
+        UUID redemption = idOf(redeem(tenant, member, reward));
+        Api.Response refund = api.post("/api/v1/purchases/order-a/refunds", tenant.adminToken(), key(),
+                Map.of("refundId", "r-1", "amount", new BigDecimal("100.00")));
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
+        assertThat(balance(tenant, member)).isEqualTo(-70);
+
+        Api.Response cancelled = cancel(tenant, redemption, key());
+
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(balance(tenant, member)).isEqualTo(50);
+        assertThat(jdbc.queryForObject("""
+                select sum(remaining) from lot where tenant_id = ? and member_id = ?""", Long.class, tenant.id(),
+                member)).as("the lots hold the balance, not the debt they repaid").isEqualTo(50);
     }
 
     @Test
