@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +147,10 @@ class PointsServiceFaultIT {
     private static List<Account> accounts() {
         List<Account> accounts = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
-            Merchants.Tenant shop = Merchants.signUp(platform);
+            // Signup provisions Keycloak, which on a busy machine can outlast the gateway's response timeout (503).
+            AtomicReference<Merchants.Tenant> signedUp = new AtomicReference<>();
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> signedUp.set(Merchants.signUp(platform)));
+            Merchants.Tenant shop = signedUp.get();
             Merchants.changePlan(platform, shop, "enterprise");
             for (int m = 0; m < 4; m++) {
                 TestHttp.Response member = gateway.post("/api/v1/members", shop.token(), Map.of("name", "POS " + m));
