@@ -69,7 +69,7 @@ class PointsServiceFaultIT {
         await().atMost(MAX_LOAD).until(() -> load.unacknowledged() >= refusedBefore + 3 * CLIENTS);
         List<Outcome> sent = load.stop();
         points.ensureRunning();
-        awaitServing(accounts.getFirst());
+        Outcome served = postUntilServed(load, accounts.getFirst());
 
         List<Outcome> unacknowledged = sent.stream().filter(o -> !o.acknowledged()).toList();
         assertThat(unacknowledged).as("answers the gateway gave while points-service was down")
@@ -77,15 +77,13 @@ class PointsServiceFaultIT {
         // The ones in flight at the kill may have committed without their answer; a few later ones never reached it.
         List<Outcome> inFlightAtKill = unacknowledged.stream().filter(o -> o.inFlightAt(killed)).toList();
         assertThat(inFlightAtKill).as("purchases in flight when points-service was killed").isNotEmpty();
-        List<Outcome> retried = new ArrayList<>();
-        Stream.concat(inFlightAtKill.stream(), unacknowledged.stream().filter(o -> !o.inFlightAt(killed)).limit(20))
-                .forEach(o -> retried.add(load.send(o.purchase())));
-        // A key the killed process had claimed stays in flight (for 5 minutes): the order itself can be posted again.
-        List<Outcome> reposted = new ArrayList<>();
+        List<Outcome> retried = Stream.concat(inFlightAtKill.stream(),
+                        unacknowledged.stream().filter(o -> !o.inFlightAt(killed)).limit(20))
+                .map(o -> load.send(o.purchase())).toList();
         assertThat(retried).as("retries with the same Idempotency-Key").allSatisfy(retry -> {
             if (retry.status() == 409) {
+                // The killed process had claimed the key; it stays in flight for 5 minutes (IdempotentRequests).
                 assertThat(retry.code()).as(retry.toString()).isEqualTo("idempotency_in_flight");
-                reposted.add(load.send(PurchaseLoad.withNewKey(retry.purchase())));
             } else {
                 assertThat(retry.status()).as(retry.toString()).isIn(200, 201);
                 assertThat(TestHttp.JSON.readTree(retry.body()).path("pointsAwarded").asLong())
@@ -93,11 +91,14 @@ class PointsServiceFaultIT {
             }
         });
         // In flight means nothing committed: under a new key the order is recorded now, for the first time.
+        List<Outcome> reposted = retried.stream().filter(retry -> retry.status() == 409)
+                .map(retry -> load.send(PurchaseLoad.withNewKey(retry.purchase()))).toList();
         assertThat(reposted).as("orders whose key the kill left in flight, posted again under a new key")
                 .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isEqualTo(201));
         assertRepliesReplay(sent.stream().filter(Outcome::acknowledged).limit(20).toList(), load);
 
         List<Outcome> all = new ArrayList<>(sent);
+        all.add(served);
         all.addAll(retried);
         all.addAll(reposted);
         Map<String, LedgerAudit.Stored> stored = LedgerAudit.assertEveryAcknowledgedPurchaseExactlyOnce(platform, all,
@@ -134,12 +135,10 @@ class PointsServiceFaultIT {
         assertThat(inFlight).as("purchases in flight at SIGTERM").anySatisfy(o -> assertThat(o.acknowledged()).isTrue());
 
         points.ensureRunning();
-        awaitServing(accounts.getFirst());
-        Map<String, LedgerAudit.Stored> stored = LedgerAudit.assertEveryAcknowledgedPurchaseExactlyOnce(platform, sent,
+        List<Outcome> all = new ArrayList<>(sent);
+        all.add(postUntilServed(load, accounts.getLast()));
+        Map<String, LedgerAudit.Stored> stored = LedgerAudit.assertEveryAcknowledgedPurchaseExactlyOnce(platform, all,
                 began);
-        Outcome after = load.send(new PurchaseLoad.Purchase(accounts.getLast(), "after-" + UUID.randomUUID(),
-                new BigDecimal("12.34"), UUID.randomUUID().toString()));
-        assertThat(after.status()).as(after.toString()).isEqualTo(201);
         report("SIGTERM", sent, List.of(), List.of(), stored);
     }
 
@@ -176,10 +175,19 @@ class PointsServiceFaultIT {
         });
     }
 
-    /** Once the gateway routes to the restarted service again (its circuit breaker may still be open). */
-    private static void awaitServing(Account account) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(gateway.get("/api/v1/members/"
-                + account.memberId() + "/points", account.tenant().token()).status()).isEqualTo(200));
+    /**
+     * A new purchase, posted with the same key until the restarted service records it: the gateway's circuit breaker
+     * may refuse calls for a while yet, and a POS would simply retry.
+     */
+    private static Outcome postUntilServed(PurchaseLoad load, Account account) {
+        PurchaseLoad.Purchase purchase = new PurchaseLoad.Purchase(account, "after-" + UUID.randomUUID(),
+                new BigDecimal("12.34"), UUID.randomUUID().toString());
+        AtomicReference<Outcome> served = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            served.set(load.send(purchase));
+            assertThat(served.get().status()).as(served.get().toString()).isEqualTo(201);
+        });
+        return served.get();
     }
 
     private static String logSince(Path log, long offset) throws IOException {
