@@ -3,6 +3,7 @@ package io.jifen.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jifen.testsupport.TestHttp;
+import io.jifen.testsupport.TestInfra;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -28,5 +29,13 @@ final class Merchants {
                 "client_secret", client.path("clientSecret").asString()));
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         return new Tenant(created.json().path("id").asString(), slug, token.json().path("access_token").asString());
+    }
+
+    /** A platform admin moves the tenant to another plan (its request rate limits come with it). */
+    static void changePlan(RunningPlatform platform, Tenant tenant, String plan) {
+        String admin = TestInfra.accessToken("admin", TestInfra.PLATFORM_ADMIN_PASSWORD);
+        TestHttp.Response changed = new TestHttp(platform.gateway()).put("/api/v1/admin/tenants/" + tenant.id()
+                + "/plan", admin, Map.of("plan", plan));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
     }
 }

@@ -11,9 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,6 +58,26 @@ final class RunningPlatform {
 
     Keycloak keycloak() {
         return TestInfra.keycloak();
+    }
+
+    /** A service's database (e.g. {@code jifen_points}), as the superuser: to check what a service really stored. */
+    Connection database(String name) throws SQLException {
+        return TestInfra.postgres().connect(name);
+    }
+
+    /** The live process the launcher started for a piece ({@code points-service}), found by its PID file. */
+    Optional<ProcessHandle> process(String piece) {
+        return Proc.PidFile.read(home.resolve("run/" + piece + ".pid")).flatMap(Proc.PidFile::process);
+    }
+
+    Path log(String piece) {
+        return home.resolve("logs/" + piece + ".log");
+    }
+
+    /** The launcher's {@code up} once more: it starts only what is not running (a service a test stopped). */
+    void up() {
+        String output = launcher("up");
+        assertThat(output).as(output).contains("All healthy");
     }
 
     private static RunningPlatform start() {
