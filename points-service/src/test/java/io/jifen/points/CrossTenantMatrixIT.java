@@ -74,7 +74,8 @@ class CrossTenantMatrixIT extends RewardTestBase {
             }
             String method = operation.substring(0, operation.indexOf(' '));
             Api.Response response = api.call(method, call.path, b.adminToken(), key(), call.body);
-            if (response.status() != 404) {
+            if (response.status() != call.status
+                    || (call.mustContain != null && !response.body().contains(call.mustContain))) {
                 leaks.add(operation + " → " + response);
             }
         }
@@ -199,6 +200,8 @@ class CrossTenantMatrixIT extends RewardTestBase {
         cases.put("GET /api/v1/points/payments/{orderId}", new Call("/api/v1/points/payments/pay-1", null));
         cases.put("POST /api/v1/points/payments/{orderId}/reversal", new Call("/api/v1/points/payments/pay-1/reversal",
                 Map.of()));
+        cases.put("POST /api/v1/points/imports", new Call("/api/v1/points/imports", Map.of("balances", List.of(
+                Map.of("memberId", w.member.toString(), "points", 10))), 200, "\"code\":\"member_not_found\""));
         return cases;
     }
 
@@ -231,7 +234,12 @@ class CrossTenantMatrixIT extends RewardTestBase {
         return fingerprints.toString();
     }
 
-    private record Call(String path, Object body) {
+    /** A call and what B must get: 404, or for a bulk import a report that refuses the row (nothing written). */
+    private record Call(String path, Object body, int status, String mustContain) {
+
+        Call(String path, Object body) {
+            this(path, body, 404, null);
+        }
     }
 
     private record World(UUID member, UUID other, String order, UUID reward, UUID redemption, UUID rule,
