@@ -137,6 +137,28 @@ class ExpiryIT extends PointsServiceTestBase {
     }
 
     @Test
+    void shouldWorkThroughEveryTenantInOneRunAndLeaveLotsNotDueAlone() {
+        Tenant a = newTenant();
+        Tenant b = newTenant();
+        UUID memberOfA = newMember(a);
+        UUID memberOfB = newMember(b);
+        setPolicy(a, PointsPolicy.defaults().expiry("days-after-earn", 10));
+        setPolicy(b, PointsPolicy.defaults().expiry("days-after-earn", 20));
+        recordPurchase(a, memberOfA, "o-a", "11.00");
+        recordPurchase(b, memberOfB, "o-b", "22.00");
+
+        jobs.expireDue(Instant.now().plus(Duration.ofDays(11)));
+        long bBefore = expired(b);
+        jobs.expireDue(Instant.now().plus(Duration.ofDays(21)));
+
+        assertThat(expired(a)).isEqualTo(11);
+        assertThat(bBefore).isZero();
+        assertThat(expired(b)).isEqualTo(22);
+        assertThat(balance(a, memberOfA)).isZero();
+        assertThat(balance(b, memberOfB)).isZero();
+    }
+
+    @Test
     void shouldExpireDueLotsBeforeASpendSoItUsesOnlyLivePoints() {
         Tenant tenant = newTenant();
         UUID member = newMember(tenant);

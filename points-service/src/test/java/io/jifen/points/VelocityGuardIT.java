@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jifen.testsupport.TestIdentities;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +61,31 @@ class VelocityGuardIT extends PointsServiceTestBase {
                 .isEqualTo(1);
         assertThat(api.get(REVIEWS + "?status=open", tenant.adminToken()).json().path("items")).isEmpty();
         assertThat(api.get(REVIEWS + "?status=approved", tenant.adminToken()).json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepTheDailyCapWhenEarnsArriveAtOnce() throws Exception {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        PointsPolicy.defaults().velocity(150L, null).applyTo(api, tenant);
+        List<Callable<Api.Response>> purchases = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String order = "o-par-" + i;
+            purchases.add(() -> recordPurchase(tenant, member, order, "40.00"));
+        }
+
+        long held = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(purchases.size())) {
+            for (Future<Api.Response> purchase : pool.invokeAll(purchases)) {
+                assertThat(purchase.get().status()).as(purchase.get().toString()).isEqualTo(201);
+                held += purchase.get().longAt("pointsHeld");
+            }
+        }
+
+        assertThat(balance(tenant, member)).isEqualTo(150);
+        assertThat(held).isEqualTo(6 * 40 - 150);
+        assertThat(api.get("/api/v1/members/" + member + "/points", tenant.adminToken()).longAt("pending"))
+                .isEqualTo(held);
     }
 
     @Test
