@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server standing where a service would be. It answers with its name, the path and the headers the
  * gateway forwarded (so a test sees routing and header handling), counts the calls per method and path, and can be
- * told to answer a path prefix with an error status.
+ * told to answer a path prefix with a canned response instead (an error, an HTML page of its container).
  */
 final class Downstream {
 
     private final String name;
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
-    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     private Downstream(String name) throws IOException {
         this.name = name;
@@ -29,11 +29,20 @@ final class Downstream {
             String path = exchange.getRequestURI().getPath();
             hits.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
             exchange.getRequestBody().readAllBytes();
+            Answer answer = answerFor(path);
+            if (answer != null) {
+                answer.headers().forEach(exchange.getResponseHeaders()::set);
+                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(answer.status(), bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+                return;
+            }
             StringBuilder body = new StringBuilder(name + " " + path);
             exchange.getRequestHeaders().forEach((header, values) ->
                     body.append(' ').append(header.toLowerCase()).append('=').append(String.join(",", values)));
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(statusFor(path), bytes.length);
+            exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
@@ -65,8 +74,15 @@ final class Downstream {
         return name;
     }
 
+    /** Answers the path prefix with a problem document of that status, as our services answer errors. */
     void failWith(String pathPrefix, int status) {
-        failures.put(pathPrefix, status);
+        answer(pathPrefix, status, Map.of("Content-Type", "application/problem+json"),
+                "{\"type\":\"https://jifen.io/problems/internal-error\",\"title\":\"Service error\",\"status\":" + status
+                        + ",\"code\":\"internal_error\"}");
+    }
+
+    void answer(String pathPrefix, int status, Map<String, String> headers, String body) {
+        answers.put(pathPrefix, new Answer(status, headers, body));
     }
 
     int hits(String method, String path) {
@@ -78,11 +94,14 @@ final class Downstream {
         server.stop(0);
     }
 
-    private int statusFor(String path) {
-        return failures.entrySet().stream()
-                .filter(failure -> path.startsWith(failure.getKey()))
+    private Answer answerFor(String path) {
+        return answers.entrySet().stream()
+                .filter(answer -> path.startsWith(answer.getKey()))
                 .map(Map.Entry::getValue)
                 .findFirst()
-                .orElse(200);
+                .orElse(null);
+    }
+
+    private record Answer(int status, Map<String, String> headers, String body) {
     }
 }

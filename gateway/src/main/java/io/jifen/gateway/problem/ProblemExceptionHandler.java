@@ -26,11 +26,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final ProblemResponses problems;
-    private final RetryAfter retryAfter;
+    private final ServiceUnavailable unavailable;
 
-    ProblemExceptionHandler(ProblemResponses problems, RetryAfter retryAfter) {
+    ProblemExceptionHandler(ProblemResponses problems, ServiceUnavailable unavailable) {
         this.problems = problems;
-        this.retryAfter = retryAfter;
+        this.unavailable = unavailable;
     }
 
     @Override
@@ -38,11 +38,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (unreachable(ex)) {
             log.warn("Downstream unavailable for {} {}: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), ex.toString());
-            return unavailable(exchange, "The service behind this endpoint is unavailable; try again later");
+            return unavailable.write(exchange, ServiceUnavailable.SERVICE_DOWN);
         }
         if (ex instanceof AuthenticationServiceException) {
             log.warn("Token could not be checked (identity provider unreachable?): {}", ex.toString());
-            return unavailable(exchange, "Tokens cannot be checked right now; try again later");
+            return unavailable.write(exchange, "Tokens cannot be checked right now; try again later");
         }
         if (ex instanceof ResponseStatusException status) {
             return problems.write(exchange, resolve(status.getStatusCode()), code(status.getStatusCode()),
@@ -52,11 +52,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 exchange.getRequest().getPath(), ex);
         return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "An unexpected error occurred");
-    }
-
-    private Mono<Void> unavailable(ServerWebExchange exchange, String detail) {
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", detail,
-                headers -> headers.set("Retry-After", retryAfter.seconds()));
     }
 
     private static boolean unreachable(Throwable ex) {

@@ -36,7 +36,15 @@ public class ProblemResponses {
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail,
             Consumer<HttpHeaders> headers) {
-        ServerHttpResponse response = exchange.getResponse();
+        return write(exchange, exchange.getResponse(), status, code, detail, headers);
+    }
+
+    /**
+     * Writes onto {@code response} rather than the exchange's own: a response decorator replacing what it was about
+     * to write must not write through itself again.
+     */
+    public Mono<Void> write(ServerWebExchange exchange, ServerHttpResponse response, HttpStatus status, String code,
+            String detail, Consumer<HttpHeaders> headers) {
         if (response.isCommitted()) {
             return Mono.empty();
         }

@@ -1,13 +1,13 @@
 package io.jifen.gateway.resilience;
 
 import io.jifen.gateway.RequestIdWebFilter;
-import io.jifen.gateway.problem.ProblemResponses;
-import io.jifen.gateway.problem.RetryAfter;
+import io.jifen.gateway.problem.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -27,16 +27,15 @@ class UnavailableFallback {
     private static final Logger log = LoggerFactory.getLogger(UnavailableFallback.class);
 
     @Bean
-    RouterFunction<ServerResponse> unavailableFallbackRoute(ProblemResponses problems, RetryAfter retryAfter) {
+    RouterFunction<ServerResponse> unavailableFallbackRoute(ServiceUnavailable unavailable) {
         return RouterFunctions.route(RequestPredicates.path(PATH), request -> {
             Throwable cause = request.exchange().getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
             log.warn("Circuit breaker fallback for {} {}: {}", request.method(),
                     request.exchange().getAttribute(RequestIdWebFilter.PATH_ATTRIBUTE), String.valueOf(cause));
             return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header("Retry-After", retryAfter.seconds())
-                    .bodyValue(problems.body(request.exchange(), HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                            "The service behind this endpoint is unavailable; try again later"));
+                    .header(HttpHeaders.RETRY_AFTER, unavailable.retryAfter())
+                    .bodyValue(unavailable.body(request.exchange(), ServiceUnavailable.SERVICE_DOWN));
         });
     }
 }
