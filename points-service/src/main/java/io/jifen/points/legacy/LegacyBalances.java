@@ -9,10 +9,10 @@ import io.jifen.points.member.Member;
 import io.jifen.points.member.MemberRef;
 import io.jifen.points.member.Members;
 import io.jifen.tenancy.TenantContext;
-import io.jifen.web.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,12 +62,12 @@ class LegacyBalances {
             return new LegacyImportReport.RowResult(number, row.memberId(), "rejected", row.points(), null,
                     "already_expired");
         }
-        Member member;
-        try {
-            member = members.require(new MemberRef(row.memberId(), row.cardNumber(), row.externalId()));
-        } catch (ApiException e) {
-            return new LegacyImportReport.RowResult(number, row.memberId(), "rejected", row.points(), null, e.code());
+        Optional<Member> found = members.find(new MemberRef(row.memberId(), row.cardNumber(), row.externalId()));
+        if (found.isEmpty()) {
+            return new LegacyImportReport.RowResult(number, row.memberId(), "rejected", row.points(), null,
+                    "member_not_found");
         }
+        Member member = found.get();
         if (member.isClosed()) {
             return new LegacyImportReport.RowResult(number, member.memberId(), "rejected", row.points(), null,
                     "member_closed");

@@ -1,6 +1,7 @@
 package io.jifen.points.member;
 
 import io.jifen.web.ApiException;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +21,19 @@ public class Members {
     /** The member, whatever its status; 404 {@code member_not_found} when neither source knows it. */
     @Transactional
     public Member require(MemberRef ref) {
-        Member member = projection.find(ref).or(() -> memberService.lookup(ref).map(found -> {
+        return find(ref).orElseThrow(() -> notFound(ref));
+    }
+
+    /**
+     * The member, or empty when neither source knows it (or it was erased); for callers that report a missing member
+     * instead of failing, since an exception leaving this method would mark their transaction rollback-only.
+     */
+    @Transactional
+    public Optional<Member> find(MemberRef ref) {
+        return projection.find(ref).or(() -> memberService.lookup(ref).map(found -> {
             projection.upsert(found);
             return found;
-        })).orElseThrow(() -> notFound(ref));
-        if (member.isErased()) {
-            throw notFound(ref);
-        }
-        return member;
+        })).filter(member -> !member.isErased());
     }
 
     /** The member, who must be allowed to earn and spend (not frozen, not closed). */
