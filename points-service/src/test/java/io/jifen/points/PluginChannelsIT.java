@@ -137,6 +137,23 @@ class PluginChannelsIT extends PluginsTestBase {
     }
 
     @Test
+    void shouldGiveTheChannelAClockInTheTenantsTimeZone() {
+        Tenant shanghai = newTenant();
+        Tenant unknown = newTenant();
+        jdbc.update("insert into tenant_settings (tenant_id, timezone) values (?, 'Asia/Shanghai')", shanghai.id());
+        enabled(shanghai, "test-misbehaving", "test-nonsense", Map.of());
+        enabled(unknown, "test-misbehaving", "test-nonsense", Map.of());
+
+        Api.Response inShanghai = event(shanghai, "test-nonsense", newMember(shanghai), Map.of("answer", "zone"));
+        Api.Response inUtc = event(unknown, "test-nonsense", newMember(unknown), Map.of("answer", "zone"));
+
+        assertThat(inShanghai.status()).as(inShanghai.toString()).isEqualTo(201);
+        assertThat(inShanghai.json().path("awards").get(0).path("reason").asString()).isEqualTo("Asia/Shanghai");
+        assertThat(inUtc.json().path("awards").get(0).path("reason").asString())
+                .as("a tenant whose zone is not known yet").isEqualTo("UTC");
+    }
+
+    @Test
     void shouldTimeOutAHangingChannelAndKeepServingOthers() {
         Tenant tenant = newTenant();
         UUID member = newMember(tenant);
