@@ -76,7 +76,8 @@ class ChannelEventService {
         for (ChannelResult.Award award : awarded.awards()) {
             Posting posting = new Posting(request.memberId(), EntryKind.EARN, Reason.PLUGIN, request.eventId(),
                     award.reason(), null, null);
-            Posted posted = ledger.credit(posting, award.points(), source);
+            Posted posted = award.expiresAt() == null ? ledger.credit(posting, award.points(), source)
+                    : ledger.credit(posting, award.points(), award.expiresAt(), source);
             awards.add(new ChannelEventResponse.AwardView(posted.entryId(), award.points(), award.reason()));
             total += award.points();
             balance = posted.balanceAfter();
