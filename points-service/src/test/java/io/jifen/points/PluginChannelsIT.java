@@ -176,6 +176,25 @@ class PluginChannelsIT extends PluginsTestBase {
         assertThat(points.json().path("expiring").get(0).path("points").asLong()).isEqualTo(5);
     }
 
+    @Test
+    void shouldHoldAChannelAwardAboveTheTenantsThresholdForReview() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        PointsPolicy.defaults().velocity(null, 4L).applyTo(api, tenant);
+        enabled(tenant, "test-misbehaving", "test-nonsense", Map.of());
+
+        Api.Response held = event(tenant, "test-nonsense", member, Map.of("answer", "fine"));
+
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        assertThat(held.longAt("pointsAwarded")).isEqualTo(5);
+        assertThat(held.longAt("pointsHeld")).isEqualTo(5);
+        assertThat(held.longAt("balance")).isZero();
+        assertThat(held.json().path("awards").get(0).hasNonNull("entryId")).as("held: no entry yet").isFalse();
+        assertThat(api.get("/api/v1/points/reviews", tenant.adminToken()).json().path("items").path(0)
+                .path("points").asLong()).isEqualTo(5);
+        assertThat(entries(tenant)).isZero();
+    }
+
     private Instant lotExpiry(Tenant tenant, Api.Response event) {
         java.sql.Timestamp expiry = jdbc.queryForObject("select expires_at from lot where tenant_id = ? "
                 + "and source_entry_id = ?::uuid", java.sql.Timestamp.class, tenant.id(),
