@@ -74,6 +74,42 @@ class EarningEventsIT extends EarningRulesTestBase {
     }
 
     @Test
+    void shouldHoldACustomEventAboveTheTenantsThresholdInTheReviewQueue() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        PointsPolicy.defaults().velocity(null, 100L).applyTo(api, tenant);
+        createRule(tenant, eventRule("review", "custom:review", 150));
+        createRule(tenant, eventRule("like", "custom:like", 20));
+        Map<String, Object> review = Map.of("type", "review", "memberId", member.toString(), "eventId", "ev-big");
+
+        Api.Response big = api.post("/api/v1/events", tenant.adminToken(), key(), review);
+        Api.Response small = api.post("/api/v1/events", tenant.adminToken(), key(),
+                Map.of("type", "like", "memberId", member.toString(), "eventId", "ev-small"));
+        Api.Response repeat = api.post("/api/v1/events", tenant.adminToken(), key(), review);
+        JsonNode queue = api.get("/api/v1/points/reviews", tenant.adminToken()).json().path("items");
+        Api.Response points = api.get("/api/v1/members/" + member + "/points", tenant.adminToken());
+
+        assertThat(big.status()).as(big.toString()).isEqualTo(201);
+        assertThat(big.longAt("pointsAwarded")).isEqualTo(150);
+        assertThat(big.longAt("pointsHeld")).isEqualTo(150);
+        assertThat(big.longAt("balance")).isZero();
+        assertThat(small.longAt("pointsHeld")).isZero();
+        assertThat(small.longAt("balance")).isEqualTo(20);
+        assertThat(repeat.json()).isEqualTo(big.json());
+        assertThat(queue).hasSize(1);
+        assertThat(queue.path(0).path("points").asLong()).isEqualTo(150);
+        assertThat(queue.path(0).path("cause").asString()).isEqualTo("above-threshold");
+        assertThat(queue.path(0).path("sourceId").asString()).isEqualTo("custom:ev-big");
+        assertThat(points.longAt("pending")).isEqualTo(150);
+        assertThat(balance(tenant, member)).isEqualTo(20);
+
+        Api.Response approved = api.post("/api/v1/points/reviews/" + queue.path(0).path("id").asString()
+                + "/approve", tenant.adminToken(), key(), Map.of("reason", "real reviewer"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(balance(tenant, member)).isEqualTo(170);
+    }
+
+    @Test
     void shouldPayCustomEventsOncePerEventId() {
         Tenant tenant = newTenant();
         UUID member = newMember(tenant);

@@ -3,6 +3,9 @@ package io.jifen.points;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +137,69 @@ class PluginChannelsIT extends PluginsTestBase {
         assertThat(repeat.body()).isEqualTo(first.body());
         assertThat(otherKey.code()).as(otherKey.toString()).isEqualTo("event_exists");
         assertThat(balance(tenant, member)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldGiveTheChannelAClockInTheTenantsTimeZone() {
+        Tenant shanghai = newTenant();
+        Tenant unknown = newTenant();
+        jdbc.update("insert into tenant_settings (tenant_id, timezone) values (?, 'Asia/Shanghai')", shanghai.id());
+        enabled(shanghai, "test-misbehaving", "test-nonsense", Map.of());
+        enabled(unknown, "test-misbehaving", "test-nonsense", Map.of());
+
+        Api.Response inShanghai = event(shanghai, "test-nonsense", newMember(shanghai), Map.of("answer", "zone"));
+        Api.Response inUtc = event(unknown, "test-nonsense", newMember(unknown), Map.of("answer", "zone"));
+
+        assertThat(inShanghai.status()).as(inShanghai.toString()).isEqualTo(201);
+        assertThat(inShanghai.json().path("awards").get(0).path("reason").asString()).isEqualTo("Asia/Shanghai");
+        assertThat(inUtc.json().path("awards").get(0).path("reason").asString())
+                .as("a tenant whose zone is not known yet").isEqualTo("UTC");
+    }
+
+    @Test
+    void shouldCreateTheLotOfAnAwardWithTheExpiryTheChannelGave() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        enabled(tenant, "test-misbehaving", "test-nonsense", Map.of());
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+
+        Api.Response expiring = event(tenant, "test-nonsense", member, Map.of("answer", "expiring",
+                "expiresAt", expiresAt.toString()));
+        Api.Response lasting = event(tenant, "test-nonsense", member, Map.of("answer", "fine"));
+
+        assertThat(expiring.status()).as(expiring.toString()).isEqualTo(201);
+        assertThat(lasting.status()).as(lasting.toString()).isEqualTo(201);
+        assertThat(lotExpiry(tenant, expiring)).isEqualTo(expiresAt);
+        assertThat(lotExpiry(tenant, lasting)).as("no expiry from the channel: the tenant's policy (never)").isNull();
+        Api.Response points = api.get("/api/v1/members/" + member + "/points", tenant.adminToken());
+        assertThat(points.longAt("balance")).isEqualTo(10);
+        assertThat(points.json().path("expiring").get(0).path("points").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldHoldAChannelAwardAboveTheTenantsThresholdForReview() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        PointsPolicy.defaults().velocity(null, 4L).applyTo(api, tenant);
+        enabled(tenant, "test-misbehaving", "test-nonsense", Map.of());
+
+        Api.Response held = event(tenant, "test-nonsense", member, Map.of("answer", "fine"));
+
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        assertThat(held.longAt("pointsAwarded")).isEqualTo(5);
+        assertThat(held.longAt("pointsHeld")).isEqualTo(5);
+        assertThat(held.longAt("balance")).isZero();
+        assertThat(held.json().path("awards").get(0).hasNonNull("entryId")).as("held: no entry yet").isFalse();
+        assertThat(api.get("/api/v1/points/reviews", tenant.adminToken()).json().path("items").path(0)
+                .path("points").asLong()).isEqualTo(5);
+        assertThat(entries(tenant)).isZero();
+    }
+
+    private Instant lotExpiry(Tenant tenant, Api.Response event) {
+        java.sql.Timestamp expiry = jdbc.queryForObject("select expires_at from lot where tenant_id = ? "
+                + "and source_entry_id = ?::uuid", java.sql.Timestamp.class, tenant.id(),
+                event.json().path("awards").get(0).path("entryId").asString());
+        return expiry == null ? null : expiry.toInstant();
     }
 
     @Test

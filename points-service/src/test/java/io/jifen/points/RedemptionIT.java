@@ -2,6 +2,9 @@ package io.jifen.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +66,32 @@ class RedemptionIT extends RewardTestBase {
         assertThat(redeem(tenant, member, lifetime).status()).as("a cancelled redemption does not count")
                 .isEqualTo(201);
         assertThat(balance(tenant, member)).isEqualTo(100 - 3 - 1);
+    }
+
+    @Test
+    void shouldCountTheDailyLimitFromMidnightInTheTenantsTimeZone() {
+        Tenant tenant = newTenant();
+        jdbc.update("insert into tenant_settings (tenant_id, timezone) values (?, 'Asia/Shanghai')", tenant.id());
+        UUID member = newMember(tenant);
+        earn(tenant, member, 100);
+        UUID daily = createReward(tenant, with(reward("service", 1), "dailyLimit", 1));
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        Instant shanghaiMidnight = LocalDate.now(shanghai).atStartOfDay(shanghai).toInstant();
+        UUID first = idOf(redeem(tenant, member, daily));
+
+        // Shanghai's day starts 8 hours before or 16 hours after UTC's, so one of these two fails a UTC count.
+        moveTo(tenant, first, shanghaiMidnight.minusSeconds(1));
+        Api.Response yesterday = redeem(tenant, member, daily);
+        assertThat(yesterday.status()).as("a redemption before the tenant's midnight: " + yesterday).isEqualTo(201);
+        moveTo(tenant, idOf(yesterday), shanghaiMidnight);
+        Api.Response today = redeem(tenant, member, daily);
+        assertThat(today.status()).as("one at the tenant's midnight counts: " + today).isEqualTo(422);
+        assertThat(today.code()).isEqualTo("daily_limit_reached");
+    }
+
+    private void moveTo(Tenant tenant, UUID redemption, Instant createdAt) {
+        jdbc.update("update redemption set created_at = ? where tenant_id = ? and id = ?",
+                java.sql.Timestamp.from(createdAt), tenant.id(), redemption);
     }
 
     @Test

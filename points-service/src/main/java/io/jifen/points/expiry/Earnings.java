@@ -1,5 +1,6 @@
 package io.jifen.points.expiry;
 
+import io.jifen.points.ledger.ChannelSource;
 import io.jifen.points.ledger.Ledger;
 import io.jifen.points.ledger.Ledger.Cancelled;
 import io.jifen.points.ledger.Posted;
@@ -58,22 +59,8 @@ public class Earnings {
      */
     public Earned earn(Posting posting, long points, boolean returnWindow) {
         UUID memberId = posting.memberId();
-        // The member's earns are serial from here, so two at once cannot both fit under the daily cap.
-        ledger.lockAll(List.of(memberId));
-        PointsSettings policy = settings.current();
-        long held = 0;
-        String cause = null;
-        if (policy.holdEarnsAbove() != null && points > policy.holdEarnsAbove()) {
-            held = points;
-            cause = EarnReviews.ABOVE_THRESHOLD;
-        } else if (policy.maxPointsPerMemberPerDay() != null) {
-            long room = Math.max(0, policy.maxPointsPerMemberPerDay() - earnedToday(memberId, policy));
-            held = Math.max(0, points - room);
-            cause = EarnReviews.DAILY_CAP;
-        }
-        if (held > 0) {
-            reviews.open(ledger.holdForReview(posting, held), posting, held, cause);
-        }
+        PointsSettings policy = lockAndRead(memberId);
+        long held = holdForVelocity(posting, points, policy);
         long rest = points - held;
         if (rest > 0 && returnWindow && policy.pendingDays() > 0) {
             Instant until = clock.instant().atZone(policy.zone()).plusDays(policy.pendingDays()).toInstant();
@@ -82,6 +69,43 @@ public class Earnings {
         }
         return new Earned(rest > 0 ? ledger.credit(posting, rest, policy.expiresAt(clock.instant()))
                 : nothingPosted(memberId), 0, held);
+    }
+
+    /**
+     * A plugin channel's award: under the velocity guard like any earn, never pending (no return window). The part
+     * not held is tied to the channel and expires at {@code expiresAt}, or as the policy says when the channel gave
+     * none; a held part gets the policy's expiry when approved.
+     */
+    public Earned earn(Posting posting, long points, Instant expiresAt, ChannelSource source) {
+        PointsSettings policy = lockAndRead(posting.memberId());
+        long rest = points - holdForVelocity(posting, points, policy);
+        Instant expiry = expiresAt != null ? expiresAt : policy.expiresAt(clock.instant());
+        return new Earned(rest > 0 ? ledger.credit(posting, rest, expiry, source) : nothingPosted(posting.memberId()),
+                0, points - rest);
+    }
+
+    /** The member's earns are serial from here, so two at once cannot both fit under the daily cap. */
+    private PointsSettings lockAndRead(UUID memberId) {
+        ledger.lockAll(List.of(memberId));
+        return settings.current();
+    }
+
+    /** Holds for review what the guard stops (an earn above the threshold whole, or what exceeds the day's cap). */
+    private long holdForVelocity(Posting posting, long points, PointsSettings policy) {
+        long held = 0;
+        String cause = null;
+        if (policy.holdEarnsAbove() != null && points > policy.holdEarnsAbove()) {
+            held = points;
+            cause = EarnReviews.ABOVE_THRESHOLD;
+        } else if (policy.maxPointsPerMemberPerDay() != null) {
+            long room = Math.max(0, policy.maxPointsPerMemberPerDay() - earnedToday(posting.memberId(), policy));
+            held = Math.max(0, points - room);
+            cause = EarnReviews.DAILY_CAP;
+        }
+        if (held > 0) {
+            reviews.open(ledger.holdForReview(posting, held), posting, held, cause);
+        }
+        return held;
     }
 
     /**

@@ -82,7 +82,12 @@ public class Ledger {
 
     /** {@link #credit(Posting, long)} proposed by a plugin channel: the entry is tied to the plugin and channel. */
     public Posted credit(Posting posting, long points, ChannelSource source) {
-        Posted posted = credit(posting, points);
+        return credit(posting, points, posting.kind() == EntryKind.EARN ? earnedNowExpiry() : null, source);
+    }
+
+    /** {@link #credit(Posting, long, ChannelSource)} with an explicit expiry ({@code null}: never). */
+    public Posted credit(Posting posting, long points, Instant expiresAt, ChannelSource source) {
+        Posted posted = credit(posting, points, expiresAt);
         jdbc.update("""
                 insert into ledger_entry_channel (tenant_id, entry_id, plugin_id, channel_id, event_id)
                 values (?, ?, ?, ?, ?)""", TenantContext.require().value(), posted.entryId(), source.pluginId(),

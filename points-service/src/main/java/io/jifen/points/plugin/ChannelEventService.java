@@ -2,10 +2,10 @@ package io.jifen.points.plugin;
 
 import io.jifen.plugin.api.ChannelEvent;
 import io.jifen.plugin.api.ChannelResult;
+import io.jifen.points.expiry.Earnings;
 import io.jifen.points.ledger.ChannelSource;
 import io.jifen.points.ledger.EntryKind;
 import io.jifen.points.ledger.Ledger;
-import io.jifen.points.ledger.Posted;
 import io.jifen.points.ledger.Posting;
 import io.jifen.points.ledger.Reason;
 import io.jifen.points.member.MemberRef;
@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * One event sent to a tenant's channel: the plugin proposes, the host checks and writes. The member's account is
  * locked before the plugin runs, so events of one member on any channel are evaluated one at a time and a channel's
  * state reads see the previous event's writes; state writes, ledger entries and the event record commit together.
+ * Each award is an earn under the tenant's velocity guard (held for review above its threshold or beyond the day's
+ * cap), never pending: the return window is for purchases.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -36,14 +38,16 @@ class ChannelEventService {
     private final ChannelEventStore events;
     private final Members members;
     private final Ledger ledger;
+    private final Earnings earnings;
 
     ChannelEventService(EnablementStore enablements, ChannelRunner runner, ChannelEventStore events,
-            Members members, Ledger ledger) {
+            Members members, Ledger ledger, Earnings earnings) {
         this.enablements = enablements;
         this.runner = runner;
         this.events = events;
         this.members = members;
         this.ledger = ledger;
+        this.earnings = earnings;
     }
 
     public ChannelEventResponse record(String channelId, RecordChannelEventRequest request) {
@@ -72,21 +76,24 @@ class ChannelEventService {
         ChannelSource source = new ChannelSource(active.pluginId(), active.channelId(), request.eventId());
         List<ChannelEventResponse.AwardView> awards = new ArrayList<>();
         long total = 0;
+        long held = 0;
         long balance = 0;
         for (ChannelResult.Award award : awarded.awards()) {
             Posting posting = new Posting(request.memberId(), EntryKind.EARN, Reason.PLUGIN, request.eventId(),
                     award.reason(), null, null);
-            Posted posted = ledger.credit(posting, award.points(), source);
-            awards.add(new ChannelEventResponse.AwardView(posted.entryId(), award.points(), award.reason()));
+            Earnings.Earned earned = earnings.earn(posting, award.points(), award.expiresAt(), source);
+            awards.add(new ChannelEventResponse.AwardView(earned.posted().entryId(), award.points(),
+                    award.reason(), earned.held()));
             total += award.points();
-            balance = posted.balanceAfter();
+            held += earned.held();
+            balance = earned.posted().balanceAfter();
         }
         if (!events.record(tenant, active.channelId(), request, total)) {
             throw ApiException.conflict("event_exists", "Event " + request.eventId() + " was already recorded on "
                     + "channel " + active.channelId());
         }
         return new ChannelEventResponse(active.channelId(), active.pluginId(), request.eventId(),
-                request.memberId(), total, awards, balance);
+                request.memberId(), total, awards, held, balance);
     }
 
     private static ApiException notEnabled(String channelId) {

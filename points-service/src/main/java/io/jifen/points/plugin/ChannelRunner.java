@@ -2,6 +2,7 @@ package io.jifen.points.plugin;
 
 import io.jifen.plugin.api.ChannelEvent;
 import io.jifen.plugin.api.ChannelResult;
+import io.jifen.points.settings.LedgerSettings;
 import io.jifen.tenancy.TenantId;
 import io.jifen.web.ApiException;
 import java.util.Map;
@@ -11,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Evaluates an event on a tenant's active channel: finds the loaded plugin, hands it the tenant's resolved config,
- * cap and clock, answers its state reads, and applies its state writes once it has proposed awards.
+ * cap and clock (in the tenant's time zone), answers its state reads, and applies its state writes once it has proposed awards.
  */
 @Component
 class ChannelRunner {
@@ -21,14 +22,16 @@ class ChannelRunner {
     private final StateStore state;
     private final PluginProperties properties;
     private final JsonMapper json;
+    private final LedgerSettings settings;
 
     ChannelRunner(PluginRegistry registry, ChannelInvoker invoker, StateStore state, PluginProperties properties,
-            JsonMapper json) {
+            JsonMapper json, LedgerSettings settings) {
         this.registry = registry;
         this.invoker = invoker;
         this.state = state;
         this.properties = properties;
         this.json = json;
+        this.settings = settings;
     }
 
     /** The checked result; its state writes are applied when it awards something (in the caller's transaction). */
@@ -41,7 +44,7 @@ class ChannelRunner {
         long cap = active.maxPointsPerEvent() != null ? active.maxPointsPerEvent()
                 : properties.limits().maxPointsPerEvent();
         ChannelInvoker.Call call = new ChannelInvoker.Call(tenant.value(), channel, event, config, cap,
-                properties.zone());
+                settings.zone());
         ChannelInvoker.Evaluation evaluation = invoker.evaluate(call,
                 key -> state.get(tenant, active.pluginId(), key));
         if (evaluation.result() instanceof ChannelResult.Awarded) {

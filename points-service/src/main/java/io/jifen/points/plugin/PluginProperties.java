@@ -2,7 +2,6 @@ package io.jifen.points.plugin;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -10,10 +9,9 @@ import org.springframework.util.unit.DataSize;
  * The plugin host's settings ({@code jifen.points.plugins.*}).
  *
  * @param directory where this instance writes the jars it loads (a cache: PostgreSQL holds the originals)
- * @param zone      the time zone of the clock channels get, until points-service knows each tenant's own
  */
 @ConfigurationProperties("jifen.points.plugins")
-record PluginProperties(Path directory, ZoneId zone, Limits limits, Calls calls, Breaker breaker) {
+record PluginProperties(Path directory, Limits limits, Calls calls, Breaker breaker) {
 
     /** Longer than this and a hanging plugin holds the member's account lock for too long. */
     static final Duration MAX_TIMEOUT = Duration.ofMillis(500);

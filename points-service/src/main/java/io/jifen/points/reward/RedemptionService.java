@@ -13,8 +13,6 @@ import io.jifen.points.member.Members;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.web.ApiException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,8 +92,7 @@ class RedemptionService {
     /** Counted under the member's account lock: two concurrent redemptions cannot both take the last allowance. */
     private void checkLimits(UUID memberId, Reward reward, int quantity, Instant now) {
         if (reward.dailyLimit() != null) {
-            Instant today = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-            long redeemed = redemptions.redeemedQuantity(memberId, reward.id(), today);
+            long redeemed = redemptions.redeemedToday(memberId, reward.id(), now);
             if (redeemed + quantity > reward.dailyLimit()) {
                 throw unprocessable("daily_limit_reached", "Reward " + reward.id() + " may be redeemed "
                         + reward.dailyLimit() + " times a day; " + redeemed + " already today",

@@ -2,6 +2,7 @@ package io.jifen.points.reward;
 
 import static io.jifen.points.reward.RewardStore.instant;
 
+import io.jifen.points.settings.LedgerSettings;
 import io.jifen.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +24,11 @@ class RedemptionStore {
             spend_entry_id, refund_entry_id, balance_after, created_at, updated_at, cancelled_at""";
 
     private final JdbcTemplate jdbc;
+    private final LedgerSettings settings;
 
-    RedemptionStore(JdbcTemplate jdbc) {
+    RedemptionStore(JdbcTemplate jdbc, LedgerSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     void insert(Redemption redemption) {
@@ -51,6 +54,11 @@ class RedemptionStore {
     }
 
     /** Units of a reward the member holds from redemptions since {@code since} (null: ever), cancelled ones aside. */
+    /** Units redeemed since 00:00 of the tenant's day that {@code now} falls in. */
+    long redeemedToday(UUID memberId, UUID rewardId, Instant now) {
+        return redeemedQuantity(memberId, rewardId, settings.current().startOfDay(now));
+    }
+
     long redeemedQuantity(UUID memberId, UUID rewardId, Instant since) {
         Long quantity = jdbc.queryForObject("""
                 select coalesce(sum(quantity), 0) from redemption

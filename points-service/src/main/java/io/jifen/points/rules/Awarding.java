@@ -2,9 +2,10 @@ package io.jifen.points.rules;
 
 import io.jifen.points.ledger.Ledger;
 import io.jifen.points.rules.RuleEvaluator.Proposed;
+import io.jifen.points.settings.LedgerSettings;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +30,12 @@ class Awarding {
 
     private final RuleStore store;
     private final Ledger ledger;
+    private final LedgerSettings settings;
 
-    Awarding(RuleStore store, Ledger ledger) {
+    Awarding(RuleStore store, Ledger ledger, LedgerSettings settings) {
         this.store = store;
         this.ledger = ledger;
+        this.settings = settings;
     }
 
     /**
@@ -43,6 +46,7 @@ class Awarding {
             return List.of();
         }
         ledger.lockAll(List.of(memberId));
+        ZoneId zone = settings.zone();
         List<Award> awards = new ArrayList<>();
         for (Proposed award : proposed) {
             EarningRule rule = award.rule();
@@ -50,7 +54,7 @@ class Awarding {
             if (isEvent && store.eventAwarded(rule.id(), memberId, occurrence)) {
                 continue;
             }
-            long granted = take(memberId, award, at);
+            long granted = take(memberId, award, at, zone);
             if (granted > 0) {
                 awards.add(new Award(rule.code(), granted, award.points() - granted));
             }
@@ -62,9 +66,9 @@ class Awarding {
     }
 
     /** What is left of the award under the member's limits and the rule's budget, recorded as used. */
-    private long take(UUID memberId, Proposed award, Instant at) {
+    private long take(UUID memberId, Proposed award, Instant at, ZoneId zone) {
         EarningRule rule = award.rule();
-        Map<String, Long> periods = periods(rule.limits(), at);
+        Map<String, Long> periods = periods(rule.limits(), at, zone);
         long granted = Math.min(award.points(), room(rule, memberId, periods));
         if (granted > 0 && rule.budget() != null) {
             granted = store.takeBudget(rule.id(), granted);
@@ -80,11 +84,12 @@ class Awarding {
     /** What {@link #grant} would give now, without locking or writing anything (simulations). */
     List<Award> preview(UUID memberId, List<Proposed> proposed, Instant at) {
         List<Award> awards = new ArrayList<>();
+        ZoneId zone = settings.zone();
         for (Proposed award : proposed) {
             EarningRule rule = award.rule();
             long granted = award.points();
             if (memberId != null) {
-                granted = Math.min(granted, room(rule, memberId, periods(rule.limits(), at)));
+                granted = Math.min(granted, room(rule, memberId, periods(rule.limits(), at, zone)));
             }
             if (rule.budget() != null) {
                 granted = Math.min(granted, Math.max(0, rule.budget() - rule.budgetUsed()));
@@ -104,10 +109,13 @@ class Awarding {
         return room;
     }
 
-    /** The limited periods {@code at} falls in (UTC calendar), keyed as stored, with their limits. */
-    static Map<String, Long> periods(Limits limits, Instant at) {
+    /**
+     * The limited periods {@code at} falls in on the tenant's calendar ({@code zone}), keyed as stored, with their
+     * limits.
+     */
+    static Map<String, Long> periods(Limits limits, Instant at, ZoneId zone) {
         Limits.PerMember perMember = limits.orEmpty();
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(at, zone);
         Map<String, Long> periods = new LinkedHashMap<>();
         if (perMember.day() != null) {
             periods.put("day:" + day, perMember.day());

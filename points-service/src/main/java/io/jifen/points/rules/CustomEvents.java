@@ -58,7 +58,7 @@ class CustomEvents {
         EventEarning.Earned earned = earning.award(member.memberId(), "custom:" + request.type(),
                 "custom:" + request.eventId(), Instant.now());
         CustomEventResponse response = new CustomEventResponse(request.eventId(), earned.points(), earned.awards(),
-                earned.balance());
+                earned.held(), earned.balance());
         jdbc.update("""
                 insert into custom_event (tenant_id, event_id, type, member_id, attributes, request_hash, response)
                 values (?, ?, ?, ?, ?::jsonb, ?, ?)""", tenant(), request.eventId(), request.type(), member.memberId(),

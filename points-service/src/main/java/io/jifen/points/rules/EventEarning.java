@@ -1,8 +1,8 @@
 package io.jifen.points.rules;
 
+import io.jifen.points.expiry.Earnings;
 import io.jifen.points.ledger.EntryKind;
 import io.jifen.points.ledger.Ledger;
-import io.jifen.points.ledger.Posted;
 import io.jifen.points.ledger.Posting;
 import io.jifen.points.ledger.Reason;
 import java.time.Instant;
@@ -12,7 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Pays a member's event rules (registration, birthday, custom …): one ledger credit for all of them. */
+/**
+ * Pays a member's event rules (registration, birthday, custom …): one earn for all of them, under the tenant's
+ * velocity guard like purchases (held for review above its threshold or beyond its daily cap), never pending.
+ */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 class EventEarning {
@@ -20,15 +23,17 @@ class EventEarning {
     private final EarningRules rules;
     private final Awarding awarding;
     private final Ledger ledger;
+    private final Earnings earnings;
 
-    EventEarning(EarningRules rules, Awarding awarding, Ledger ledger) {
+    EventEarning(EarningRules rules, Awarding awarding, Ledger ledger, Earnings earnings) {
         this.rules = rules;
         this.awarding = awarding;
         this.ledger = ledger;
+        this.earnings = earnings;
     }
 
-    /** What the event paid, and the member's balance after. */
-    record Earned(List<Award> awards, long balance) {
+    /** What the event paid ({@code held} of it waits for review), and the member's balance after. */
+    record Earned(List<Award> awards, long held, long balance) {
 
         long points() {
             return Award.total(awards);
@@ -43,9 +48,10 @@ class EventEarning {
         List<Award> awards = awarding.grant(memberId, RuleEvaluator.event(trigger, at, rules.live()), at, occurrence);
         long points = Award.total(awards);
         if (points == 0) {
-            return new Earned(awards, ledger.balance(memberId));
+            return new Earned(awards, 0, ledger.balance(memberId));
         }
-        Posted posted = ledger.credit(Posting.of(memberId, EntryKind.EARN, Reason.RULE, occurrence), points);
-        return new Earned(awards, posted.balanceAfter());
+        Earnings.Earned earned = earnings.earn(Posting.of(memberId, EntryKind.EARN, Reason.RULE, occurrence), points,
+                false);
+        return new Earned(awards, earned.held(), earned.posted().balanceAfter());
     }
 }

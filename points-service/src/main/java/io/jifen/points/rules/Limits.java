@@ -5,7 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** How many points one rule may give one member per calendar period (UTC) and over the member's lifetime. */
+/** How many points one rule may give one member per calendar period (the tenant's time zone) and over the member's lifetime. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Limits(@Valid PerMember perMember) {
 

@@ -36,6 +36,11 @@ public class LedgerSettings {
         return rows.isEmpty() ? PointsSettings.DEFAULTS : rows.getFirst();
     }
 
+    /** The current tenant's time zone (UTC until tenant-service has announced one). */
+    public ZoneId zone() {
+        return current().zone();
+    }
+
     /** How a purchase refund treats points already spent ({@code refundDebt}). */
     public Overdraft refundDebt() {
         return current().refundDebt();

@@ -2,6 +2,7 @@ package io.jifen.points.settings;
 
 import io.jifen.points.ledger.Overdraft;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -24,5 +25,10 @@ public record PointsSettings(Overdraft refundDebt, boolean transfersEnabled, Exp
     /** The expiry stamped on points earned at {@code earnedAt}; {@code null}: they never expire. */
     public Instant expiresAt(Instant earnedAt) {
         return expiryPolicy.expiresAt(earnedAt, expiryDays, zone);
+    }
+
+    /** 00:00 of the tenant's calendar day {@code at} falls in (limits "per day" count from here). */
+    public Instant startOfDay(Instant at) {
+        return LocalDate.ofInstant(at, zone).atStartOfDay(zone).toInstant();
     }
 }
