@@ -58,7 +58,7 @@ final class Api {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),

@@ -3,25 +3,12 @@ package io.jifen.points;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.jifen.testsupport.TestInfra;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.StreamEntryID;
 
 class MemberEventsIT extends PointsServiceTestBase {
-
-    private final RedisClient redis = RedisClient.builder().fromURI(TestInfra.redis().url()).build();
-
-    @AfterAll
-    void closeRedis() {
-        redis.close();
-    }
 
     @Test
     void shouldLetAMemberKnownOnlyFromEventsEarnAndFollowItsStatusAndCard() {
@@ -103,15 +90,7 @@ class MemberEventsIT extends PointsServiceTestBase {
                 member).contains(status));
     }
 
-    /** An event as member-service's outbox relay writes it (common/events' envelope fields). */
     private void publish(Tenant tenant, String type, Map<String, Object> payload) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", UUID.randomUUID().toString());
-        fields.put("type", type);
-        fields.put("tenantId", tenant.id().toString());
-        fields.put("occurredAt", Instant.now().toString());
-        fields.put("version", "1");
-        fields.put("payload", Api.JSON.writeValueAsString(payload));
-        redis.xadd("jifen:events:member-service", StreamEntryID.NEW_ENTRY, fields);
+        publish(MEMBER_EVENTS, tenant, type, payload);
     }
 }

@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ final class PluginHttp {
     /** The reactor-built plugin jars, copied here by maven-dependency-plugin (never on the classpath). */
     static final Path JARS = Path.of("target", "test-plugins");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -42,21 +39,21 @@ final class PluginHttp {
                 + "\"\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(jar);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request("/api/v1/plugins", token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return Api.send(request("/api/v1/plugins", token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     Api.Response put(String path, String token, Object body) {
-        return send(json(path, token).PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))));
+        return Api.send(json(path, token).PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))));
     }
 
     Api.Response patch(String path, String token, Object body) {
-        return send(json(path, token).method("PATCH",
+        return Api.send(json(path, token).method("PATCH",
                 HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))));
     }
 
     Api.Response delete(String path, String token) {
-        return send(request(path, token).DELETE());
+        return Api.send(request(path, token).DELETE());
     }
 
     private HttpRequest.Builder json(String path, String token) {
@@ -68,16 +65,4 @@ final class PluginHttp {
                 .header("Authorization", "Bearer " + token);
     }
 
-    private static Api.Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

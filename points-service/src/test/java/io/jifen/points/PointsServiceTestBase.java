@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -105,6 +107,27 @@ abstract class PointsServiceTestBase {
         Api.Response response = api.get("/api/v1/members/" + memberId + "/points", tenant.adminToken());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.longAt("balance");
+    }
+
+    static final String MEMBER_EVENTS = "jifen:events:member-service";
+    static final String TENANT_EVENTS = "jifen:events:tenant-service";
+    private static RedisClient streams;
+
+    /** An event as another service's outbox relay writes it (common/events' envelope fields); answers its id. */
+    static synchronized UUID publish(String stream, Tenant tenant, String type, Map<String, Object> payload) {
+        if (streams == null) {
+            streams = RedisClient.builder().fromURI(TestInfra.redis().url()).build();
+        }
+        UUID id = UUID.randomUUID();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", id.toString());
+        fields.put("type", type);
+        fields.put("tenantId", tenant.id().toString());
+        fields.put("occurredAt", java.time.Instant.now().toString());
+        fields.put("version", "1");
+        fields.put("payload", Api.JSON.writeValueAsString(payload));
+        streams.xadd(stream, StreamEntryID.NEW_ENTRY, fields);
+        return id;
     }
 
     long entries(Tenant tenant) {

@@ -5,29 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.jifen.testsupport.TestIdentities;
-import io.jifen.testsupport.TestInfra;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.StreamEntryID;
 import tools.jackson.databind.JsonNode;
 
 class PointsSettingsIT extends PointsServiceTestBase {
 
     private static final String SETTINGS = "/api/v1/points/settings";
-
-    private final RedisClient redis = RedisClient.builder().fromURI(TestInfra.redis().url()).build();
-
-    @AfterAll
-    void closeRedis() {
-        redis.close();
-    }
 
     @Test
     void shouldAnswerTodaysBehaviourAsDefaultsAndReplaceThePolicyAsAWhole() {
@@ -124,16 +111,8 @@ class PointsSettingsIT extends PointsServiceTestBase {
         return api.get(SETTINGS, tenant.adminToken()).json().path("timezone").asString();
     }
 
-    /** An event as tenant-service's outbox relay writes it (common/events' envelope fields). */
     private void publishTenantEvent(Tenant tenant, String type, Map<String, Object> payload) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("id", UUID.randomUUID().toString());
-        fields.put("type", type);
-        fields.put("tenantId", tenant.id().toString());
-        fields.put("occurredAt", Instant.now().toString());
-        fields.put("version", "1");
-        fields.put("payload", Api.JSON.writeValueAsString(payload));
-        redis.xadd("jifen:events:tenant-service", StreamEntryID.NEW_ENTRY, fields);
+        publish(TENANT_EVENTS, tenant, type, payload);
     }
 
     private long stored(Tenant tenant) {

@@ -2,20 +2,14 @@ package io.jifen.points.purchase;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 
 /**
- * The integer maths of purchases and refunds. Rounding is always down, so a member is never awarded, and a
- * refund never reverses, a fraction of a point that was not whole.
+ * The integer maths of refunds (earning's is the rules engine's). Rounding is always down, so a refund never
+ * reverses a fraction of a point that was not earned whole.
  */
 final class PointsMaths {
 
     private PointsMaths() {
-    }
-
-    /** The default program: one point per whole currency unit (99.99 → 99). */
-    static long defaultProgramPoints(BigDecimal amount) {
-        return amount.setScale(0, RoundingMode.DOWN).longValueExact();
     }
 
     /**

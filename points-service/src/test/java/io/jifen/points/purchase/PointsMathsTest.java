@@ -9,14 +9,6 @@ import org.junit.jupiter.api.Test;
 class PointsMathsTest {
 
     @Test
-    void shouldAwardOnePointPerWholeCurrencyUnitRoundedDown() {
-        assertThat(PointsMaths.defaultProgramPoints(new BigDecimal("100.00"))).isEqualTo(100);
-        assertThat(PointsMaths.defaultProgramPoints(new BigDecimal("99.99"))).isEqualTo(99);
-        assertThat(PointsMaths.defaultProgramPoints(new BigDecimal("0.99"))).isZero();
-        assertThat(PointsMaths.defaultProgramPoints(new BigDecimal("99999999.99"))).isEqualTo(99_999_999);
-    }
-
-    @Test
     void shouldReverseExactlyTheRefundedShare() {
         assertThat(PointsMaths.reversedTotal(100, new BigDecimal("30.00"), new BigDecimal("100.00"))).isEqualTo(30);
         assertThat(PointsMaths.reversedTotal(100, new BigDecimal("60.00"), new BigDecimal("100.00"))).isEqualTo(60);
