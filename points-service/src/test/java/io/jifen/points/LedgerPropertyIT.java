@@ -233,7 +233,10 @@ class LedgerPropertyIT extends PointsServiceTestBase {
                 redeem();
                 return;
             }
-            Redeemed redemption = redeemed.get(random.nextInt(redeemed.size()));
+            // Mostly one not cancelled yet: a second cancellation is checked, but a first one moves points.
+            List<Redeemed> open = redeemed.stream().filter(candidate -> candidate.cancelled == null).toList();
+            List<Redeemed> from = open.isEmpty() || random.nextInt(4) == 0 ? redeemed : open;
+            Redeemed redemption = from.get(random.nextInt(from.size()));
             Api.Response response = api.call("POST", "/api/v1/redemptions/" + redemption.id + "/cancel",
                     tenant.adminToken(), key(), null);
             log.add((redemption.cancelled == null ? "cancel " : "cancel again ") + redemption.id + " (" + redemption.points
@@ -253,10 +256,20 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             }
         }
 
-        /** A lot the model says still holds points becomes due; the expiry job takes exactly what is left in it. */
+        /**
+         * A lot the model says still holds points becomes due; the expiry job takes exactly what is left in it. Mostly
+         * one a redemption not cancelled yet took points from, so that a cancellation later refills an expired lot
+         * (it counts until the member's next debit or the job expires it again).
+         */
         private void expireALot() {
             List<Lot> open = members.stream().flatMap(member -> lots.get(member).stream())
                     .filter(lot -> lot.remaining > 0).toList();
+            List<Lot> spentFrom = redeemed.stream().filter(redemption -> redemption.cancelled == null)
+                    .flatMap(redemption -> redemption.taken.keySet().stream())
+                    .filter(lot -> lot.remaining > 0 && lot.expiresAt == null).distinct().toList();
+            if (!spentFrom.isEmpty() && random.nextInt(3) > 0) {
+                open = spentFrom;
+            }
             if (open.isEmpty()) {
                 earn();
                 return;
