@@ -2,29 +2,48 @@ package io.jifen.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jifen.points.expiry.LotJobs;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Random sequences of ledger operations against an in-memory model of what they must do: after every operation the
- * service's answer and every member's balance agree with the model. Each run draws its seeds at random and names them
+ * Random sequences of ledger operations (earn, refund, transfer, adjust, redeem, cancel a redemption, expire a lot,
+ * repeat a purchase) against an in-memory model of what they must do: the model keeps every member's lots, debits
+ * take them soonest-expiring first, then oldest ({@code Ledger.consumeLots}), a redemption remembers the lots it took
+ * and its cancellation refills exactly those. After every operation the service's answer, every member's balance and
+ * the remaining of each of their active lots agree with the model. Each run draws its seeds at random and names them
  * in any failure; {@code -Djifen.ledger.seed=N} replays one sequence exactly.
  */
 class LedgerPropertyIT extends PointsServiceTestBase {
 
-    private static final int OPERATIONS = 120;
+    private static final int OPERATIONS = 150;
     private static final int MEMBERS = 4;
 
+    /** Debits take lots in this order: soonest-expiring first (never-expiring last), then oldest, then by id. */
+    private static final Comparator<Lot> CONSUMPTION_ORDER = Comparator
+            .comparing((Lot lot) -> lot.expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(lot -> lot.createdAt)
+            .thenComparing(lot -> lot.id.toString());
+
+    @Autowired
+    LotJobs jobs;
+
     @Test
-    void shouldAgreeWithTheModelOnRandomSequencesOfEarnRefundTransferAndAdjust() {
+    void shouldAgreeWithTheModelOnRandomSequencesOfEarnRedeemRefundExpireTransferAndAdjust() {
         String replay = System.getProperty("jifen.ledger.seed");
         List<Long> seeds = replay != null ? List.of(Long.parseLong(replay))
                 : LongStream.generate(() -> new Random().nextLong()).limit(3).boxed().toList();
@@ -40,9 +59,12 @@ class LedgerPropertyIT extends PointsServiceTestBase {
         private final Random random;
         private final Tenant tenant = newTenant();
         private final List<UUID> members = new ArrayList<>();
-        private final Map<UUID, Long> balances = new HashMap<>();
+        /** Each member's lots as the model has them, in the order they were created. */
+        private final Map<UUID, List<Lot>> lots = new HashMap<>();
         private final List<Order> orders = new ArrayList<>();
+        private final List<Redeemed> redeemed = new ArrayList<>();
         private final List<String> log = new ArrayList<>();
+        private UUID reward;
 
         Run(long seed) {
             this.seed = seed;
@@ -54,25 +76,44 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             for (int i = 0; i < MEMBERS; i++) {
                 UUID member = newMember(tenant);
                 members.add(member);
-                balances.put(member, 0L);
+                lots.put(member, new ArrayList<>());
             }
+            reward = createReward();
             for (int i = 0; i < OPERATIONS; i++) {
                 int pick = random.nextInt(100);
-                if (pick < 40 || orders.isEmpty()) {
+                if (pick < 30 || orders.isEmpty()) {
                     earn();
-                } else if (pick < 65) {
+                } else if (pick < 45) {
                     refund();
-                } else if (pick < 80) {
+                } else if (pick < 55) {
                     transfer();
-                } else if (pick < 95) {
+                } else if (pick < 66) {
                     adjustSomeone();
+                } else if (pick < 78) {
+                    redeem();
+                } else if (pick < 86) {
+                    cancelARedemption();
+                } else if (pick < 95) {
+                    expireALot();
                 } else {
                     repeatAPurchase();
                 }
                 for (UUID member : members) {
-                    assertThat(balance(tenant, member)).as(context("balance of " + member)).isEqualTo(balances.get(member));
+                    assertThat(balance(tenant, member)).as(context("balance of " + member)).isEqualTo(modelBalance(member));
+                    assertThat(lotsInDatabase(member)).as(context("remaining of the active lots of " + member))
+                            .isEqualTo(remainingByLot(member));
                 }
             }
+        }
+
+        private UUID createReward() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", "service");
+            body.put("name", "one point");
+            body.put("pointsCost", 1);
+            Api.Response response = api.post("/api/v1/rewards", tenant.adminToken(), null, body);
+            assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            return UUID.fromString(response.json().path("id").asString());
         }
 
         private void earn() {
@@ -87,10 +128,13 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             assertThat(response.longAt("pointsAwarded")).as(context("points of " + order.id)).isEqualTo(points);
             order.points = points;
             orders.add(order);
-            balances.merge(member, points, Long::sum);
+            credit(member, points);
         }
 
-        /** The README's rule: refunds totalling R of A reverse floor(P × R / A) together; spent points are forgiven. */
+        /**
+         * The README's rule: refunds totalling R of A reverse floor(P × R / A) together; spent points are forgiven
+         * (clamp). A reversal is a debit: the member's due lots expire first.
+         */
         private void refund() {
             Order order = orders.get(random.nextInt(orders.size()));
             BigDecimal left = order.amount.subtract(order.refunded);
@@ -111,11 +155,15 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             long dueNow = BigDecimal.valueOf(order.points).multiply(refunded)
                     .divide(order.amount, 0, RoundingMode.FLOOR).longValueExact();
             long due = dueNow - order.dueSoFar;
-            long taken = Math.min(due, Math.max(0, balances.get(order.member)));
+            long taken = 0;
+            if (due > 0) {
+                expireDue(order.member);
+                taken = Math.min(due, modelBalance(order.member));
+                debit(order.member, taken);
+            }
             assertThat(response.longAt("pointsReversed")).as(context("reversed by the refund")).isEqualTo(taken);
             order.refunded = refunded;
             order.dueSoFar = dueNow;
-            balances.merge(order.member, -taken, Long::sum);
         }
 
         private void transfer() {
@@ -127,13 +175,14 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             log.add("transfer " + points + " " + from + " → " + to + " → " + response.status());
             if (from.equals(to)) {
                 expect(response, 400);
-            } else if (balances.get(from) < points) {
+            } else if (spendable(from) < points) {
                 expect(response, 422);
                 assertThat(response.code()).isEqualTo("insufficient_points");
             } else {
                 expect(response, 201);
-                balances.merge(from, -points, Long::sum);
-                balances.merge(to, points, Long::sum);
+                expireDue(from);
+                debit(from, points);
+                credit(to, points);
             }
         }
 
@@ -142,13 +191,97 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             long points = (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(500));
             Api.Response response = LedgerPropertyIT.this.adjust(tenant, member, points, key());
             log.add("adjust " + member + " by " + points + " → " + response.status());
-            if (balances.get(member) + points < 0) {
+            if (points > 0) {
+                expect(response, 201);
+                credit(member, points);
+            } else if (spendable(member) + points < 0) {
                 expect(response, 422);
                 assertThat(response.code()).isEqualTo("insufficient_points");
             } else {
                 expect(response, 201);
-                balances.merge(member, points, Long::sum);
+                expireDue(member);
+                debit(member, -points);
             }
+        }
+
+        /** k units of a 1-point reward: 201 spending k when the member has them after expiry, else 422. */
+        private void redeem() {
+            UUID member = anyMember();
+            long spendable = spendable(member);
+            int quantity = random.nextBoolean() && spendable > 0 ? 1 + (int) random.nextLong(Math.min(spendable, 1_000))
+                    : 1 + random.nextInt(600);
+            Api.Response response = api.post("/api/v1/redemptions", tenant.adminToken(), key(), Map.of(
+                    "memberId", member.toString(), "rewardId", reward.toString(), "quantity", quantity));
+            log.add("redeem " + quantity + " by " + member + " → " + response.status());
+            if (spendable < quantity) {
+                expect(response, 422);
+                assertThat(response.code()).as(context("refused redemption")).isEqualTo("insufficient_points");
+                return;
+            }
+            expect(response, 201);
+            expireDue(member);
+            Map<Lot, Long> taken = debit(member, quantity);
+            UUID id = UUID.fromString(response.json().path("id").asString());
+            assertThat(response.longAt("pointsSpent")).as(context("points spent")).isEqualTo(quantity);
+            assertThat(response.longAt("balance")).as(context("balance after the redemption")).isEqualTo(modelBalance(member));
+            redeemed.add(new Redeemed(id, member, quantity, taken));
+        }
+
+        /** The first cancellation puts the points back into the lots they came from; any later one changes nothing. */
+        private void cancelARedemption() {
+            if (redeemed.isEmpty()) {
+                redeem();
+                return;
+            }
+            // Mostly one not cancelled yet: a second cancellation is checked, but a first one moves points.
+            List<Redeemed> open = redeemed.stream().filter(candidate -> candidate.cancelled == null).toList();
+            List<Redeemed> from = open.isEmpty() || random.nextInt(4) == 0 ? redeemed : open;
+            Redeemed redemption = from.get(random.nextInt(from.size()));
+            Api.Response response = api.call("POST", "/api/v1/redemptions/" + redemption.id + "/cancel",
+                    tenant.adminToken(), key(), null);
+            log.add((redemption.cancelled == null ? "cancel " : "cancel again ") + redemption.id + " (" + redemption.points
+                    + " of " + redemption.member + ") → " + response.status());
+            expect(response, 200);
+            assertThat(response.json().path("status").asString()).as(context("status")).isEqualTo("cancelled");
+            if (redemption.cancelled == null) {
+                redemption.taken.forEach((lot, points) -> lot.remaining += points);
+                redemption.cancelled = response;
+                assertThat(response.longAt("balance")).as(context("balance after the cancellation"))
+                        .isEqualTo(modelBalance(redemption.member));
+            } else {
+                for (String field : List.of("balance", "refundEntryId", "cancelledAt", "updatedAt")) {
+                    assertThat(response.json().path(field)).as(context(field + " of a repeated cancellation"))
+                            .isEqualTo(redemption.cancelled.json().path(field));
+                }
+            }
+        }
+
+        /**
+         * A lot the model says still holds points becomes due; the expiry job takes exactly what is left in it. Mostly
+         * one a redemption not cancelled yet took points from, so that a cancellation later refills an expired lot
+         * (it counts until the member's next debit or the job expires it again).
+         */
+        private void expireALot() {
+            List<Lot> open = members.stream().flatMap(member -> lots.get(member).stream())
+                    .filter(lot -> lot.remaining > 0).toList();
+            List<Lot> spentFrom = redeemed.stream().filter(redemption -> redemption.cancelled == null)
+                    .flatMap(redemption -> redemption.taken.keySet().stream())
+                    .filter(lot -> lot.remaining > 0 && lot.expiresAt == null).distinct().toList();
+            if (!spentFrom.isEmpty() && random.nextInt(3) > 0) {
+                open = spentFrom;
+            }
+            if (open.isEmpty()) {
+                earn();
+                return;
+            }
+            Lot lot = open.get(random.nextInt(open.size()));
+            jdbc.update("update lot set expires_at = now() - interval '1 second' where tenant_id = ? and id = ?",
+                    tenant.id(), lot.id);
+            lot.expiresAt = jdbc.queryForObject("select expires_at from lot where tenant_id = ? and id = ?",
+                    Timestamp.class, tenant.id(), lot.id).toInstant();
+            jobs.expireDue(Instant.now());
+            log.add("expire lot " + lot.id + " of " + lot.member + " holding " + lot.remaining);
+            members.forEach(this::expireDue);
         }
 
         /** A client retrying an earlier purchase with its key: the first reply again, nothing new. */
@@ -159,6 +292,70 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             log.add("repeat purchase " + order.id + " → " + response.status());
             assertThat(response.status()).as(context("repeat of " + order.id)).isIn(200, 201);
             assertThat(response.longAt("pointsAwarded")).isEqualTo(order.points);
+        }
+
+        // The model.
+
+        private long modelBalance(UUID member) {
+            return lots.get(member).stream().mapToLong(lot -> lot.remaining).sum();
+        }
+
+        /** The balance a debit sees: due lots (here: every lot given an expiry) expire first. */
+        private long spendable(UUID member) {
+            return lots.get(member).stream().filter(lot -> lot.expiresAt == null).mapToLong(lot -> lot.remaining).sum();
+        }
+
+        private void expireDue(UUID member) {
+            lots.get(member).stream().filter(lot -> lot.expiresAt != null).forEach(lot -> lot.remaining = 0);
+        }
+
+        /** A credit makes exactly one new lot (none for zero points); its identity comes from the database. */
+        private void credit(UUID member, long points) {
+            List<Lot> created = jdbc.query("""
+                    select id, created_at, expires_at from lot
+                    where tenant_id = ? and member_id = ? and status = 'active'""",
+                    (row, i) -> new Lot(row.getObject(1, UUID.class), member, row.getTimestamp(2).toInstant(),
+                            row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant()),
+                    tenant.id(), member).stream()
+                    .filter(lot -> lots.get(member).stream().noneMatch(known -> known.id.equals(lot.id))).toList();
+            assertThat(created).as(context("new lots of " + member + " after a credit of " + points))
+                    .hasSize(points > 0 ? 1 : 0);
+            if (points > 0) {
+                Lot lot = created.getFirst();
+                lot.remaining = points;
+                lots.get(member).add(lot);
+            }
+        }
+
+        /** Takes points lot by lot in consumption order; what it took from which lot. */
+        private Map<Lot, Long> debit(UUID member, long points) {
+            Map<Lot, Long> taken = new LinkedHashMap<>();
+            long left = points;
+            for (Lot lot : lots.get(member).stream().filter(lot -> lot.remaining > 0).sorted(CONSUMPTION_ORDER)
+                    .toList()) {
+                if (left == 0) {
+                    break;
+                }
+                long take = Math.min(left, lot.remaining);
+                lot.remaining -= take;
+                left -= take;
+                taken.put(lot, take);
+            }
+            assertThat(left).as(context("model lots cover a debit of " + points)).isZero();
+            return taken;
+        }
+
+        private Map<UUID, Long> remainingByLot(UUID member) {
+            return lots.get(member).stream().collect(Collectors.toMap(lot -> lot.id, lot -> lot.remaining));
+        }
+
+        private Map<UUID, Long> lotsInDatabase(UUID member) {
+            Map<UUID, Long> remaining = new HashMap<>();
+            jdbc.query("select id, remaining from lot where tenant_id = ? and member_id = ? and status = 'active'",
+                    row -> {
+                        remaining.put(row.getObject(1, UUID.class), row.getLong(2));
+                    }, tenant.id(), member);
+            return remaining;
         }
 
         private void expect(Api.Response response, int status) {
@@ -173,6 +370,38 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             List<String> recent = log.subList(Math.max(0, log.size() - 8), log.size());
             return "seed " + seed + " (replay: -Djifen.ledger.seed=" + seed + "), step " + log.size() + ": " + what
                     + "\nlast steps:\n  " + String.join("\n  ", recent);
+        }
+    }
+
+    /** A lot as the model sees it: its remaining is the model's, its identity and order keys the database's. */
+    private static final class Lot {
+        final UUID id;
+        final UUID member;
+        final Instant createdAt;
+        Instant expiresAt;
+        long remaining;
+
+        Lot(UUID id, UUID member, Instant createdAt, Instant expiresAt) {
+            this.id = id;
+            this.member = member;
+            this.createdAt = createdAt;
+            this.expiresAt = expiresAt;
+        }
+    }
+
+    /** An accepted redemption and the lots it took points from; {@code cancelled}: the first cancellation's reply. */
+    private static final class Redeemed {
+        final UUID id;
+        final UUID member;
+        final long points;
+        final Map<Lot, Long> taken;
+        Api.Response cancelled;
+
+        Redeemed(UUID id, UUID member, long points, Map<Lot, Long> taken) {
+            this.id = id;
+            this.member = member;
+            this.points = points;
+            this.taken = taken;
         }
     }
 
