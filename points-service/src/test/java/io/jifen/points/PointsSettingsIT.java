@@ -29,7 +29,8 @@ class PointsSettingsIT extends PointsServiceTestBase {
         assertThat(defaults.json()).isEqualTo(Api.JSON.readTree("""
                 {"refundDebt": "clamp", "transfersEnabled": false, "expiry": {"policy": "never", "days": 0},
                  "expiringNoticeDays": 30, "pendingDays": 0,
-                 "velocity": {"maxPointsPerMemberPerDay": null, "holdEarnsAbove": null}, "timezone": "UTC"}"""));
+                 "velocity": {"maxPointsPerMemberPerDay": null, "holdEarnsAbove": null}, "timezone": "UTC",
+                 "transferLimits": {"maxPointsPerTransfer": null, "maxPointsPerMemberPerDay": null}}"""));
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
         JsonNode read = api.get(SETTINGS, tenant.adminToken()).json();
         assertThat(read).isEqualTo(saved.json());

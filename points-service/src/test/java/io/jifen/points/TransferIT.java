@@ -75,6 +75,37 @@ class TransferIT extends PointsServiceTestBase {
         assertThat(balance(tenant, a)).isEqualTo(100);
     }
 
+    @Test
+    void shouldKeepTransfersWithinTheTenantsLimitsPerTransferAndPerDay() throws Exception {
+        Tenant tenant = newTenant();
+        PointsPolicy.defaults().with("transfersEnabled", true)
+                .with("transferLimits", Map.of("maxPointsPerTransfer", 100, "maxPointsPerMemberPerDay", 150))
+                .applyTo(api, tenant);
+        UUID giver = newMember(tenant);
+        UUID receiver = newMember(tenant);
+        credit(tenant, giver, 1000);
+
+        Api.Response tooBig = transfer(tenant, giver, receiver, 101);
+        assertThat(transfer(tenant, giver, receiver, 100).status()).isEqualTo(201);
+        // Two at once that each fit under the daily limit alone but not together: exactly one passes.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Api.Response>> both = pool.invokeAll(List.of(() -> transfer(tenant, giver, receiver, 40),
+                () -> transfer(tenant, giver, receiver, 40)));
+        pool.shutdown();
+
+        assertThat(tooBig.status()).isEqualTo(422);
+        assertThat(tooBig.code()).isEqualTo("transfer_limit_exceeded");
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Response> reply : both) {
+            statuses.add(reply.get().status());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+        assertThat(balance(tenant, giver)).isEqualTo(860);
+        assertThat(balance(tenant, receiver)).isEqualTo(140);
+        assertThat(api.get("/api/v1/points/settings", tenant.adminToken()).json().path("transferLimits")
+                .path("maxPointsPerMemberPerDay").asLong()).isEqualTo(150);
+    }
+
     private Tenant enabledTenant() {
         Tenant tenant = newTenant();
         jdbc.update("insert into tenant_settings (tenant_id, transfers_enabled) values (?, true)", tenant.id());

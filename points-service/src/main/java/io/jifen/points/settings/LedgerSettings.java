@@ -27,11 +27,13 @@ public class LedgerSettings {
     public PointsSettings current() {
         List<PointsSettings> rows = jdbc.query("""
                 select refund_debt, transfers_enabled, expiry_policy, expiry_days, expiring_notice_days, pending_days,
-                       max_points_per_member_per_day, hold_earns_above, timezone
+                       max_points_per_member_per_day, hold_earns_above, timezone, transfer_max_points,
+                       transfer_max_points_per_day
                 from tenant_settings where tenant_id = ?""", (row, i) -> new PointsSettings(
                 "allow".equals(row.getString(1)) ? Overdraft.ALLOW : Overdraft.CLAMP, row.getBoolean(2),
                 ExpiryPolicy.of(row.getString(3)), row.getInt(4), row.getInt(5), row.getInt(6),
-                row.getObject(7, Long.class), row.getObject(8, Long.class), zone(row.getString(9))),
+                row.getObject(7, Long.class), row.getObject(8, Long.class), zone(row.getString(9)),
+                new PointsSettings.TransferLimits(row.getObject(10, Long.class), row.getObject(11, Long.class))),
                 TenantContext.require().value());
         return rows.isEmpty() ? PointsSettings.DEFAULTS : rows.getFirst();
     }
@@ -56,19 +58,23 @@ public class LedgerSettings {
         jdbc.update("""
                 insert into tenant_settings (tenant_id, refund_debt, transfers_enabled, expiry_policy, expiry_days,
                                              expiring_notice_days, pending_days, max_points_per_member_per_day,
-                                             hold_earns_above, updated_by, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                                             hold_earns_above, transfer_max_points, transfer_max_points_per_day,
+                                             updated_by, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
                 on conflict (tenant_id) do update set
                     refund_debt = excluded.refund_debt, transfers_enabled = excluded.transfers_enabled,
                     expiry_policy = excluded.expiry_policy, expiry_days = excluded.expiry_days,
                     expiring_notice_days = excluded.expiring_notice_days, pending_days = excluded.pending_days,
                     max_points_per_member_per_day = excluded.max_points_per_member_per_day,
-                    hold_earns_above = excluded.hold_earns_above, updated_by = excluded.updated_by,
+                    hold_earns_above = excluded.hold_earns_above,
+                    transfer_max_points = excluded.transfer_max_points,
+                    transfer_max_points_per_day = excluded.transfer_max_points_per_day, updated_by = excluded.updated_by,
                     updated_at = now()""",
                 TenantContext.require().value(), settings.refundDebt() == Overdraft.ALLOW ? "allow" : "clamp",
                 settings.transfersEnabled(), settings.expiryPolicy().value(), settings.expiryDays(),
                 settings.expiringNoticeDays(), settings.pendingDays(), settings.maxPointsPerMemberPerDay(),
-                settings.holdEarnsAbove(), updatedBy);
+                settings.holdEarnsAbove(), settings.transferLimits().maxPointsPerTransfer(),
+                settings.transferLimits().maxPointsPerMemberPerDay(), updatedBy);
     }
 
     /** Records the time zone tenant-service announced; the tenant's other settings keep their values. */

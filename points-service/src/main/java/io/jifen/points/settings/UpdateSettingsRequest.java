@@ -16,7 +16,8 @@ record UpdateSettingsRequest(
         @NotNull @Valid Expiry expiry,
         @NotNull @Min(0) @Max(365) Integer expiringNoticeDays,
         @NotNull @Min(0) @Max(365) Integer pendingDays,
-        @Valid Velocity velocity) {
+        @Valid Velocity velocity,
+        @Valid TransferLimits transferLimits) {
 
     static final long MAX_POINTS = 1_000_000_000L;
 
@@ -37,10 +38,18 @@ record UpdateSettingsRequest(
             @Min(1) @Max(MAX_POINTS) Long holdEarnsAbove) {
     }
 
+    /** Both optional: {@code null} means no limit. */
+    record TransferLimits(
+            @Min(1) @Max(MAX_POINTS) Long maxPointsPerTransfer,
+            @Min(1) @Max(MAX_POINTS) Long maxPointsPerMemberPerDay) {
+    }
+
     PointsSettings toSettings(ZoneId zone) {
         Velocity limits = velocity == null ? new Velocity(null, null) : velocity;
         return new PointsSettings("allow".equals(refundDebt) ? Overdraft.ALLOW : Overdraft.CLAMP, transfersEnabled,
                 ExpiryPolicy.of(expiry.policy()), expiry.days() == null ? 0 : expiry.days(), expiringNoticeDays,
-                pendingDays, limits.maxPointsPerMemberPerDay(), limits.holdEarnsAbove(), zone);
+                pendingDays, limits.maxPointsPerMemberPerDay(), limits.holdEarnsAbove(), zone,
+                transferLimits == null ? PointsSettings.TransferLimits.NONE : new PointsSettings.TransferLimits(
+                        transferLimits.maxPointsPerTransfer(), transferLimits.maxPointsPerMemberPerDay()));
     }
 }

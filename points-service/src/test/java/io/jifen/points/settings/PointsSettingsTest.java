@@ -22,6 +22,7 @@ class PointsSettingsTest {
     private static PointsSettings withZone(ZoneId zone) {
         PointsSettings d = PointsSettings.DEFAULTS;
         return new PointsSettings(d.refundDebt(), d.transfersEnabled(), d.expiryPolicy(), d.expiryDays(),
-                d.expiringNoticeDays(), d.pendingDays(), d.maxPointsPerMemberPerDay(), d.holdEarnsAbove(), zone);
+                d.expiringNoticeDays(), d.pendingDays(), d.maxPointsPerMemberPerDay(), d.holdEarnsAbove(), zone,
+                d.transferLimits());
     }
 }
