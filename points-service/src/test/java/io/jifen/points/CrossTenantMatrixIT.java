@@ -100,13 +100,7 @@ class CrossTenantMatrixIT extends RewardTestBase {
     @Test
     void shouldRefuseSmuggledFieldsInEveryWriteBodyAndStoreNothing() {
         World world = tenantAsWorld();
-        Map<String, Call> writes = new LinkedHashMap<>(cases(world));
-        writes.put("POST /api/v1/rewards", new Call("/api/v1/rewards", reward("goods", 5)));
-        writes.put("POST /api/v1/earning-rules", new Call("/api/v1/earning-rules",
-                EarningRulesTestBase.spendRule("smuggler", 1, "1.00")));
-        writes.put("PUT /api/v1/points/settings", new Call("/api/v1/points/settings", PointsPolicy.defaults().body()));
-        writes.put("PUT /api/v1/points/payment-settings", new Call("/api/v1/points/payment-settings",
-                Map.of("pointsPerUnit", 100, "maxShare", new BigDecimal("0.5"))));
+        Map<String, Call> writes = writes(world);
         String before = snapshot(a.id());
         List<String> accepted = new ArrayList<>();
 
@@ -132,6 +126,61 @@ class CrossTenantMatrixIT extends RewardTestBase {
 
         assertThat(accepted).as("writes that took a smuggled field").isEmpty();
         assertThat(snapshot(a.id())).as("tenant A's data after the refused writes").isEqualTo(before);
+    }
+
+    /**
+     * QUALITY.md's bad input, over every write body: each field in turn replaced by zero, a negative, a huge and a
+     * non-numeric number, an oversize string, a wrong type, and the whole body by deeply nested JSON. A value the
+     * endpoint may accept can succeed; everything else must be a 4xx problem with a stable code — never a 5xx.
+     */
+    @Test
+    void shouldAnswerEveryMalformedValueWithA4xxProblemAndNever5xx() {
+        World world = tenantAsWorld();
+        List<Object> values = List.of(0, -1, new BigDecimal("1e30"), "ten", "x".repeat(100_000), List.of(1),
+                Map.of("nested", true));
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Call> write : writes(world).entrySet()) {
+            String method = write.getKey().substring(0, write.getKey().indexOf(' '));
+            if (!(write.getValue().body instanceof Map<?, ?> body) || body.isEmpty()) {
+                continue;
+            }
+            List<Object> bodies = new ArrayList<>();
+            for (Object field : body.keySet()) {
+                for (Object value : values) {
+                    Map<Object, Object> bad = new LinkedHashMap<>(body);
+                    bad.put(field, value);
+                    bodies.add(bad);
+                }
+            }
+            bodies.add("[".repeat(5000) + "]".repeat(5000));
+            bodies.add("{\"truncated\": ");
+            for (Object bad : bodies) {
+                Api.Response response = api.call(method, write.getValue().path, a.adminToken(), key(), bad);
+                boolean problem = response.status() >= 400 && response.status() < 500
+                        && response.contentType().startsWith("application/problem+json")
+                        && !response.json().path("code").asString().isEmpty();
+                if (response.status() >= 500 || (response.status() >= 400 && !problem)) {
+                    String shown = bad instanceof String text ? text.substring(0, Math.min(40, text.length()))
+                            : bad.toString().substring(0, Math.min(200, bad.toString().length()));
+                    failures.add(write.getKey() + " " + shown + " → " + response.status() + " "
+                            + response.body().substring(0, Math.min(200, response.body().length())));
+                }
+            }
+        }
+        assertThat(failures).as("malformed values not answered with a 4xx problem").isEmpty();
+    }
+
+    /** Every write with a body: the cross-tenant cases plus the writes on the caller's own data. */
+    private Map<String, Call> writes(World world) {
+        Map<String, Call> writes = new LinkedHashMap<>(cases(world));
+        writes.put("POST /api/v1/rewards", new Call("/api/v1/rewards", reward("goods", 5)));
+        writes.put("POST /api/v1/earning-rules", new Call("/api/v1/earning-rules",
+                EarningRulesTestBase.spendRule("smuggler", 1, "1.00")));
+        writes.put("PUT /api/v1/points/settings", new Call("/api/v1/points/settings", PointsPolicy.defaults().body()));
+        writes.put("PUT /api/v1/points/payment-settings", new Call("/api/v1/points/payment-settings",
+                Map.of("pointsPerUnit", 100, "maxShare", new BigDecimal("0.5"))));
+        writes.keySet().removeIf(operation -> operation.startsWith("GET ") || operation.startsWith("DELETE "));
+        return writes;
     }
 
     /** Tenant A with one of everything. */
