@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -276,6 +277,19 @@ public class Ledger {
                 (row, i) -> new OpenLot(row.getObject(1, UUID.class), row.getLong(2)), tenant.value(), lotId,
                 memberId);
         return lots.isEmpty() ? null : cancel(tenant, memberId, lots.getFirst(), lots.getFirst().remaining());
+    }
+
+    /**
+     * Locks the account and answers the entry of this kind and source it already has, if any: what an import checks
+     * before crediting, so a file run twice or an event delivered twice credits once.
+     */
+    public Optional<UUID> lockAndFindEntry(UUID memberId, EntryKind kind, String sourceId) {
+        TenantId tenant = TenantContext.require();
+        lockAccount(tenant, memberId);
+        return jdbc.queryForList("""
+                select id from ledger_entry
+                where tenant_id = ? and member_id = ? and point_type = ? and kind = ? and source_id = ?""",
+                UUID.class, tenant.value(), memberId, POINTS, kind.value(), sourceId).stream().findFirst();
     }
 
     /**

@@ -8,12 +8,11 @@ import io.jifen.points.ledger.Reason;
 import io.jifen.points.member.Member;
 import io.jifen.points.member.MemberRef;
 import io.jifen.points.member.Members;
-import io.jifen.tenancy.TenantContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +30,10 @@ class LegacyBalances {
 
     private final Members members;
     private final Ledger ledger;
-    private final JdbcTemplate jdbc;
 
-    LegacyBalances(Members members, Ledger ledger, JdbcTemplate jdbc) {
+    LegacyBalances(Members members, Ledger ledger) {
         this.members = members;
         this.ledger = ledger;
-        this.jdbc = jdbc;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -73,14 +70,10 @@ class LegacyBalances {
                     "member_closed");
         }
         String source = SOURCE_PREFIX + reference(row);
-        ledger.lockAll(List.of(member.memberId()));
-        List<String> earlier = jdbc.queryForList("""
-                select id::text from ledger_entry
-                where tenant_id = ? and member_id = ? and kind = 'adjust' and source_id = ?""", String.class,
-                TenantContext.require().value(), member.memberId(), source);
-        if (!earlier.isEmpty()) {
+        Optional<UUID> earlier = ledger.lockAndFindEntry(member.memberId(), EntryKind.ADJUST, source);
+        if (earlier.isPresent()) {
             return new LegacyImportReport.RowResult(number, member.memberId(), "skipped", row.points(),
-                    earlier.getFirst(), null);
+                    earlier.get().toString(), null);
         }
         Posted posted = ledger.credit(new Posting(member.memberId(), EntryKind.ADJUST, Reason.ADMIN, source,
                 row.note() == null ? "legacy balance import" : row.note(), actor, actorClient), row.points(),

@@ -6,11 +6,9 @@ import io.jifen.points.ledger.EntryKind;
 import io.jifen.points.ledger.Ledger;
 import io.jifen.points.ledger.Posting;
 import io.jifen.points.ledger.Reason;
-import io.jifen.tenancy.TenantContext;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -26,12 +24,10 @@ class OpeningBalances extends EventConsumer {
     static final String SOURCE = "member-import";
 
     private final Ledger ledger;
-    private final JdbcTemplate jdbc;
 
-    OpeningBalances(Ledger ledger, JdbcTemplate jdbc) {
+    OpeningBalances(Ledger ledger) {
         super("points.opening-balances", List.of(EventConsumer.streamOf("member-service")), Set.of("member.imported"));
         this.ledger = ledger;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -46,12 +42,7 @@ class OpeningBalances extends EventConsumer {
             return;
         }
         // handle() runs in the event's transaction, so the lock, the check and the credit commit together
-        ledger.lockAll(List.of(memberId));
-        Integer credited = jdbc.queryForObject("""
-                select count(*) from ledger_entry
-                where tenant_id = ? and member_id = ? and kind = 'adjust' and source_id = ?""",
-                Integer.class, TenantContext.require().value(), memberId, SOURCE);
-        if (credited != null && credited == 0) {
+        if (ledger.lockAndFindEntry(memberId, EntryKind.ADJUST, SOURCE).isEmpty()) {
             ledger.credit(new Posting(memberId, EntryKind.ADJUST, Reason.ADMIN, SOURCE,
                     "opening balance from the member import", null, null), balance.asLong());
         }
