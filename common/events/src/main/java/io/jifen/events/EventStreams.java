@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -51,13 +53,45 @@ final class EventStreams implements AutoCloseable {
         return RedisClient.builder().clientConfig(config).fromURI(url).poolConfig(pool).build();
     }
 
-    StreamEntryID publish(String stream, Map<String, String> fields) {
+    /**
+     * What {@link #publishAll} did: the first {@code count} entries are in the stream; {@code failure} (null when
+     * all are) is what stopped the next one.
+     */
+    record Published(int count, JedisException failure) {
+    }
+
+    /**
+     * Appends entries in one pipelined round trip instead of one each. When the link fails during the pipeline,
+     * which entries arrived is unknown: none counts as published, so all are sent again later and consumers absorb
+     * the duplicates by event id, as after a relay crash.
+     */
+    Published publishAll(String stream, List<Map<String, String>> entries) {
+        List<Response<StreamEntryID>> replies = new ArrayList<>(entries.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (Map<String, String> fields : entries) {
+                replies.add(pipeline.xadd(stream, addParams(), fields));
+            }
+            pipeline.sync();
+        } catch (JedisException e) {
+            return new Published(0, e);
+        }
+        for (int i = 0; i < replies.size(); i++) {
+            try {
+                replies.get(i).get();
+            } catch (JedisException e) {
+                return new Published(i, e);
+            }
+        }
+        return new Published(entries.size(), null);
+    }
+
+    private XAddParams addParams() {
         XAddParams params = XAddParams.xAddParams();
         if (maxLen > 0) {
             // MAXLEN ~ lets Redis trim whole macro-nodes, nearly free; the stream keeps at least maxLen entries.
             params.maxLen(maxLen).approximateTrimming();
         }
-        return redis.xadd(stream, params, fields);
+        return params;
     }
 
     /** Creates the group reading {@code stream} from its first entry (and the stream, if absent); idempotent. */
@@ -111,6 +145,13 @@ final class EventStreams implements AutoCloseable {
 
     void ack(StreamMessage message, String group) {
         redis.xack(message.stream(), group, message.id());
+    }
+
+    /** Acknowledges entries of one stream with one {@code XACK}. */
+    void ack(String stream, String group, List<StreamEntryID> ids) {
+        if (!ids.isEmpty()) {
+            redis.xack(stream, group, ids.toArray(StreamEntryID[]::new));
+        }
     }
 
     /** Parks {@code message} in {@code <stream>:dlq} with why and by whom. Never trimmed: an operator drains it. */

@@ -1,6 +1,9 @@
 package io.jifen.gateway.ratelimit;
 
 import io.jifen.gateway.tenant.TenantState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
@@ -17,9 +20,10 @@ import reactor.core.publisher.Mono;
 @Component
 class RedisAdmission {
 
+    // The script's text, read once: a script built on the Resource re-checked the resource's modification time on
+    // every call, which inside the boot jar throws (and catches) a FileNotFoundException per call.
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> ADMIT =
-            RedisScript.of(new ClassPathResource("io/jifen/gateway/ratelimit/admit.lua"), List.class);
+    private static final RedisScript<List> ADMIT = RedisScript.of(read("io/jifen/gateway/ratelimit/admit.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String usageTtlSeconds;
@@ -39,6 +43,14 @@ class RedisAdmission {
                 Integer.toString(caller.defaultLimit().burst()), usageTtlSeconds,
                 caller.clientId() == null ? "" : caller.clientId());
         return redis.execute(ADMIT, keys, args).collectList().map(RedisAdmission::flatten).map(RedisAdmission::parse);
+    }
+
+    private static String read(String resource) {
+        try {
+            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
     }
 
     /** Lettuce's reactive API may emit a script's array reply element by element or as one list. */

@@ -4,6 +4,7 @@ import io.jifen.events.Outbox;
 import io.jifen.points.ledger.LotAllocator.Consumption;
 import io.jifen.points.ledger.LotAllocator.OpenLot;
 import io.jifen.points.settings.LedgerSettings;
+import io.jifen.points.transaction.TransactionMemo;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import java.sql.Timestamp;
@@ -44,12 +45,14 @@ public class Ledger {
     private final Outbox outbox;
     private final LedgerSettings settings;
     private final Clock clock;
+    private final TransactionMemo memo;
 
-    Ledger(JdbcTemplate jdbc, Outbox outbox, LedgerSettings settings, Clock clock) {
+    Ledger(JdbcTemplate jdbc, Outbox outbox, LedgerSettings settings, Clock clock, TransactionMemo memo) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        this.memo = memo;
     }
 
     /**
@@ -309,14 +312,32 @@ public class Ledger {
         return balance.isEmpty() ? 0 : balance.getFirst();
     }
 
+    /**
+     * Locks the account row ({@code FOR UPDATE}) once per transaction and answers its balance. A purchase reaches
+     * this three times (rule limits, velocity guard, posting); after the first, the balance this transaction holds
+     * the lock on is known ({@link #updateAccount} keeps it current), so the later calls cost no statement.
+     */
     private long lockAccount(TenantId tenant, UUID memberId) {
-        jdbc.update("""
-                insert into account (tenant_id, member_id, point_type) values (?, ?, ?)
-                on conflict do nothing""", tenant.value(), memberId, POINTS);
-        Long balance = jdbc.queryForObject("""
+        return memo.get(lockKey(memberId), () -> {
+            List<Long> locked = selectForUpdate(tenant, memberId);
+            if (locked.isEmpty()) {
+                jdbc.update("""
+                        insert into account (tenant_id, member_id, point_type) values (?, ?, ?)
+                        on conflict do nothing""", tenant.value(), memberId, POINTS);
+                locked = selectForUpdate(tenant, memberId);
+            }
+            return locked.getFirst() == null ? 0L : locked.getFirst();
+        });
+    }
+
+    private List<Long> selectForUpdate(TenantId tenant, UUID memberId) {
+        return jdbc.queryForList("""
                 select balance from account where tenant_id = ? and member_id = ? and point_type = ?
                 for update""", Long.class, tenant.value(), memberId, POINTS);
-        return balance == null ? 0 : balance;
+    }
+
+    private static String lockKey(UUID memberId) {
+        return "ledger.locked-account:" + memberId;
     }
 
     private long expireDue(TenantId tenant, UUID memberId, long balance, Instant now) {
@@ -421,6 +442,7 @@ public class Ledger {
                                    lifetime_spent = lifetime_spent + ?, version = version + 1, updated_at = now()
                 where tenant_id = ? and member_id = ? and point_type = ?""",
                 balance, earned, spent, tenant.value(), memberId, POINTS);
+        memo.put(lockKey(memberId), balance);
     }
 
     private static String eventType(EntryKind kind) {

@@ -1,9 +1,12 @@
 package io.jifen.points.rules;
 
+import io.jifen.tenancy.TenantContext;
 import io.jifen.web.ApiException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,10 +22,43 @@ class EarningRules {
     /** Every purchase evaluates all of a tenant's rules: a bound keeps that cheap. */
     static final int MAX_RULES = 200;
 
+    /** Tenants whose evaluated rules an instance keeps; beyond that the map starts over (a re-read, never stale). */
+    static final int MAX_CACHED_TENANTS = 10_000;
+
     private final RuleStore store;
+    private final Map<UUID, Versioned> evaluated = new ConcurrentHashMap<>();
 
     EarningRules(RuleStore store) {
         this.store = store;
+    }
+
+    private record Versioned(long version, List<EarningRule> rules) {
+    }
+
+    /**
+     * The rules an event is evaluated with: {@link #live()}, kept in memory per tenant and rules version. Every rule
+     * write raises the version in its own transaction, and the version is read here before the rules, so a purchase
+     * never uses rules older than the last change committed before it began (rule changes apply to new events at
+     * once, on every instance). Their {@code budgetUsed} may be old: budgets are taken by a conditional UPDATE.
+     */
+    @Transactional
+    List<EarningRule> forEvaluation() {
+        Optional<Long> version = store.version();
+        if (version.isEmpty()) {
+            store.seedOnce();
+            version = store.version();
+        }
+        UUID tenant = TenantContext.require().value();
+        Versioned cached = evaluated.get(tenant);
+        if (cached != null && cached.version() == version.orElseThrow()) {
+            return cached.rules();
+        }
+        List<EarningRule> rules = List.copyOf(store.all());
+        if (evaluated.size() >= MAX_CACHED_TENANTS) {
+            evaluated.clear();
+        }
+        evaluated.put(tenant, new Versioned(version.orElseThrow(), rules));
+        return rules;
     }
 
     /** Every rule of the tenant (live or not), the default program seeded if this is the first use. */

@@ -45,7 +45,8 @@ class EventEarning {
      *                   source id
      */
     Earned award(UUID memberId, String trigger, String occurrence, Instant at) {
-        List<Award> awards = awarding.grant(memberId, RuleEvaluator.event(trigger, at, rules.live()), at, occurrence);
+        List<Award> awards = awarding.grant(memberId, RuleEvaluator.event(trigger, at, rules.forEvaluation()), at,
+                occurrence);
         long points = Award.total(awards);
         if (points == 0) {
             return new Earned(awards, 0, ledger.balance(memberId));

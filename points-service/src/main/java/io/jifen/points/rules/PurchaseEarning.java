@@ -36,7 +36,8 @@ public class PurchaseEarning {
     public List<Award> award(UUID memberId, String tierCode, BigDecimal amount, List<PurchaseLine> items,
             Instant at) {
         PurchaseFacts facts = new PurchaseFacts(amount, items, tierCode, at, !hasPurchases(memberId));
-        return awarding.grant(memberId, RuleEvaluator.purchase(facts, rules.live()), at, Rules.FIRST_PURCHASE);
+        return awarding.grant(memberId, RuleEvaluator.purchase(facts, rules.forEvaluation()), at,
+                Rules.FIRST_PURCHASE);
     }
 
     /** Keeps a recorded purchase's awards (in the purchase's transaction). */

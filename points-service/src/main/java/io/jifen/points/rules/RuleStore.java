@@ -54,6 +54,17 @@ class RuleStore {
         }
     }
 
+    /** The tenant's rules version ({@link #bumpVersion}), empty before the program is seeded. */
+    Optional<Long> version() {
+        return jdbc.queryForList("select rules_version from earning_program where tenant_id = ?", Long.class, tenant())
+                .stream().findFirst();
+    }
+
+    /** Every insert, update and delete of a rule raises the version, so cached rules of older versions go stale. */
+    private void bumpVersion() {
+        jdbc.update("update earning_program set rules_version = rules_version + 1 where tenant_id = ?", tenant());
+    }
+
     boolean isSeeded() {
         return !jdbc.queryForList("select 1 from earning_program where tenant_id = ?", Integer.class, tenant())
                 .isEmpty();
@@ -77,7 +88,7 @@ class RuleStore {
     /** False when the tenant already has a rule with this code. */
     boolean insert(EarningRule rule) {
         Limits.PerMember limits = rule.limits().orEmpty();
-        return jdbc.update("""
+        boolean inserted = jdbc.update("""
                 insert into earning_rule (tenant_id, id, code, name, type, trigger, params, priority, stacking, active,
                                           active_from, active_until, limit_day, limit_week, limit_month,
                                           limit_lifetime, budget)
@@ -86,6 +97,10 @@ class RuleStore {
                 rule.type().value(), rule.trigger(), json.writeValueAsString(rule.params()), rule.priority(),
                 rule.stacking().value(), rule.active(), timestamp(rule.activeFrom()), timestamp(rule.activeUntil()),
                 limits.day(), limits.week(), limits.month(), limits.lifetime(), rule.budget()) == 1;
+        if (inserted) {
+            bumpVersion();
+        }
+        return inserted;
     }
 
     /** Replaces everything but the id and the budget already used. */
@@ -100,10 +115,15 @@ class RuleStore {
                 json.writeValueAsString(rule.params()), rule.priority(), rule.stacking().value(), rule.active(),
                 timestamp(rule.activeFrom()), timestamp(rule.activeUntil()), limits.day(), limits.week(),
                 limits.month(), limits.lifetime(), rule.budget(), tenant(), rule.id());
+        bumpVersion();
     }
 
     boolean delete(UUID id) {
-        return jdbc.update("delete from earning_rule where tenant_id = ? and id = ?", tenant(), id) == 1;
+        boolean deleted = jdbc.update("delete from earning_rule where tenant_id = ? and id = ?", tenant(), id) == 1;
+        if (deleted) {
+            bumpVersion();
+        }
+        return deleted;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jifen.points.settings;
 
 import io.jifen.points.ledger.Overdraft;
+import io.jifen.points.transaction.TransactionMemo;
 import io.jifen.tenancy.TenantContext;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -17,14 +18,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerSettings {
 
-    private final JdbcTemplate jdbc;
+    private static final String MEMO = "settings.ledger";
 
-    LedgerSettings(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionMemo memo;
+
+    LedgerSettings(JdbcTemplate jdbc, TransactionMemo memo) {
         this.jdbc = jdbc;
+        this.memo = memo;
     }
 
-    /** The current tenant's policy. */
+    /** The current tenant's policy, read once per transaction (a purchase asks for it four times). */
     public PointsSettings current() {
+        return memo.get(MEMO, this::read);
+    }
+
+    private PointsSettings read() {
         List<PointsSettings> rows = jdbc.query("""
                 select refund_debt, transfers_enabled, expiry_policy, expiry_days, expiring_notice_days, pending_days,
                        max_points_per_member_per_day, hold_earns_above, timezone, transfer_max_points,
@@ -55,6 +64,7 @@ public class LedgerSettings {
 
     /** Replaces the current tenant's policy (the time zone stays what tenant-service said). */
     void save(PointsSettings settings, String updatedBy) {
+        memo.put(MEMO, null);
         jdbc.update("""
                 insert into tenant_settings (tenant_id, refund_debt, transfers_enabled, expiry_policy, expiry_days,
                                              expiring_notice_days, pending_days, max_points_per_member_per_day,
@@ -79,6 +89,7 @@ public class LedgerSettings {
 
     /** Records the time zone tenant-service announced; the tenant's other settings keep their values. */
     void learnZone(UUID tenant, ZoneId zone) {
+        memo.put(MEMO, null);
         jdbc.update("""
                 insert into tenant_settings (tenant_id, timezone) values (?, ?)
                 on conflict (tenant_id) do update set timezone = excluded.timezone, updated_at = now()""",

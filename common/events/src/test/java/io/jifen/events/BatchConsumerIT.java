@@ -1,0 +1,96 @@
+package io.jifen.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jifen.events.testapp.EffectCounter;
+import io.jifen.tenancy.TenantContext;
+import io.jifen.tenancy.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A read batch is handled with one transaction per tenant: every event still has its effect exactly once, inside
+ * its own tenant, and one poisoned event in a batch holds back none of the others.
+ */
+class BatchConsumerIT extends EventsIntegrationTest {
+
+    @Autowired
+    EventConsumers consumers;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void shouldApplyEveryEventOfAMixedBatchOnceInItsOwnTenantDespiteAPoisonedOne() {
+        String stream = "jifen:test:batch:" + UUID.randomUUID();
+        String group = "batcher";
+        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        TenantId a = newTenant();
+        TenantId b = newTenant();
+        List<EventEnvelope> counted = new ArrayList<>();
+        EventEnvelope poisoned = null;
+        // Interleaved tenants and a global event, all in the stream before the consumer's first read.
+        for (int i = 0; i < 30; i++) {
+            TenantId tenant = i % 3 == 0 ? a : i % 3 == 1 ? b : null;
+            boolean poison = i == 13;
+            EventEnvelope event = new EventEnvelope(UUID.randomUUID(),
+                    poison ? EffectCounter.POISONED : EffectCounter.COUNTED, tenant,
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": " + i + "}"));
+            REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
+            if (poison) {
+                poisoned = event;
+            } else {
+                counted.add(event);
+            }
+        }
+        TenantSeeing consumer = new TenantSeeing(jdbc, group, List.of(stream));
+        ConsumerWorker worker = consumers.worker(consumer, "batch-worker");
+        worker.start();
+        try {
+            eventually().until(() -> counted.stream().allMatch(event -> effectOf(event.id()) == 1));
+            String deadLetters = stream + EventStreams.DEAD_LETTER_SUFFIX;
+            UUID poisonedId = poisoned.id();
+            eventually().until(() -> !entriesOf(deadLetters, poisonedId).isEmpty());
+            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0);
+        } finally {
+            worker.signalStop();
+            worker.awaitStopped(Duration.ofSeconds(10));
+        }
+        for (EventEnvelope event : counted) {
+            assertThat(effectOf(event.id())).as("effect of %s", event.id()).isEqualTo(1);
+            assertThat(consumer.tenants.get(event.id())).as("tenant seen by %s", event.id())
+                    .isEqualTo(Optional.ofNullable(event.tenantId()));
+        }
+        assertThat(effectOf(poisoned.id())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where consumer = ?", Long.class, group))
+                .isEqualTo(counted.size());
+    }
+
+    /** The test counter, also noting the tenant each event's handler ran in. */
+    static final class TenantSeeing extends EffectCounter {
+        final Map<UUID, Optional<TenantId>> tenants = new ConcurrentHashMap<>();
+
+        TenantSeeing(JdbcTemplate jdbc, String group, List<String> streams) {
+            super(jdbc, group, streams);
+        }
+
+        @Override
+        protected void handle(EventEnvelope event) {
+            tenants.put(event.id(), TenantContext.current());
+            super.handle(event);
+        }
+    }
+}
