@@ -111,6 +111,18 @@ class LedgerPropertyIT extends PointsServiceTestBase {
                             .isEqualTo(remainingByLot(member));
                 }
             }
+            assertThat(liability()).as(context("tenant-service's liability from the events"))
+                    .isEqualTo(members.stream().mapToLong(this::modelBalance).sum());
+        }
+
+        /** What tenant-service counts from the tenant's events: earned + restored − redeemed − expired − reversed. */
+        private long liability() {
+            return jdbc.queryForObject("""
+                    select coalesce(sum(case when type in ('points.earned', 'points.restored') then 1 else -1 end
+                                        * (payload->>'points')::bigint), 0)
+                    from outbox where tenant_id = ? and type in ('points.earned', 'points.restored', 'points.redeemed',
+                                                                 'points.expired', 'points.reversed')""",
+                    Long.class, tenant.id());
         }
 
         private UUID createReward() {
