@@ -17,14 +17,17 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Random sequences of ledger operations (earn, refund, transfer, adjust, redeem, cancel a redemption, expire a lot,
- * repeat a purchase) against an in-memory model of what they must do: the model keeps every member's lots, debits
- * take them soonest-expiring first, then oldest ({@code Ledger.consumeLots}), a redemption remembers the lots it took
- * and its cancellation refills exactly those. After every operation the service's answer, every member's balance and
+ * Random sequences of ledger operations (earn, refund, transfer, adjust, redeem, cancel a redemption, pay for an
+ * order with points, reverse a payment, expire a lot, repeat a purchase) against an in-memory model of what they
+ * must do: the model keeps every member's lots, debits take them soonest-expiring first, then oldest
+ * ({@code Ledger.consumeLots}), a redemption or a payment remembers the lots it took; a cancellation refills exactly
+ * those, a refund of a paid order gives back its share of the payment (soonest-expiring lots first, never more than
+ * the payment took from a lot) before it reverses the earned share, and the payment's reversal gives back the rest. After every operation the service's answer, every member's balance and
  * the remaining of each of their active lots agree with the model. Each run draws its seeds at random and names them
  * in any failure; {@code -Djifen.ledger.seed=N} replays one sequence exactly.
  */
@@ -43,7 +46,7 @@ class LedgerPropertyIT extends PointsServiceTestBase {
     LotJobs jobs;
 
     @Test
-    void shouldAgreeWithTheModelOnRandomSequencesOfEarnRedeemRefundExpireTransferAndAdjust() {
+    void shouldAgreeWithTheModelOnRandomSequencesOfEarnRedeemPayRefundExpireTransferAndAdjust() {
         String replay = System.getProperty("jifen.ledger.seed");
         List<Long> seeds = replay != null ? List.of(Long.parseLong(replay))
                 : LongStream.generate(() -> new Random().nextLong()).limit(3).boxed().toList();
@@ -81,18 +84,22 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             reward = createReward();
             for (int i = 0; i < OPERATIONS; i++) {
                 int pick = random.nextInt(100);
-                if (pick < 30 || orders.isEmpty()) {
+                if (pick < 27 || orders.isEmpty()) {
                     earn();
-                } else if (pick < 45) {
+                } else if (pick < 42) {
                     refund();
-                } else if (pick < 55) {
+                } else if (pick < 49) {
                     transfer();
-                } else if (pick < 66) {
+                } else if (pick < 57) {
                     adjustSomeone();
-                } else if (pick < 78) {
+                } else if (pick < 66) {
                     redeem();
-                } else if (pick < 86) {
+                } else if (pick < 72) {
                     cancelARedemption();
+                } else if (pick < 81) {
+                    payWithPoints();
+                } else if (pick < 85) {
+                    reverseAPayment();
                 } else if (pick < 95) {
                     expireALot();
                 } else {
@@ -104,6 +111,18 @@ class LedgerPropertyIT extends PointsServiceTestBase {
                             .isEqualTo(remainingByLot(member));
                 }
             }
+            assertThat(liability()).as(context("tenant-service's liability from the events"))
+                    .isEqualTo(members.stream().mapToLong(this::modelBalance).sum());
+        }
+
+        /** What tenant-service counts from the tenant's events: earned + restored − redeemed − expired − reversed. */
+        private long liability() {
+            return jdbc.queryForObject("""
+                    select coalesce(sum(case when type in ('points.earned', 'points.restored') then 1 else -1 end
+                                        * (payload->>'points')::bigint), 0)
+                    from outbox where tenant_id = ? and type in ('points.earned', 'points.restored', 'points.redeemed',
+                                                                 'points.expired', 'points.reversed')""",
+                    Long.class, tenant.id());
         }
 
         private UUID createReward() {
@@ -136,7 +155,9 @@ class LedgerPropertyIT extends PointsServiceTestBase {
          * (clamp). A reversal is a debit: the member's due lots expire first.
          */
         private void refund() {
-            Order order = orders.get(random.nextInt(orders.size()));
+            List<Order> paid = orders.stream().filter(candidate -> candidate.paid != null).toList();
+            List<Order> from = !paid.isEmpty() && random.nextBoolean() ? paid : orders;
+            Order order = from.get(random.nextInt(from.size()));
             BigDecimal left = order.amount.subtract(order.refunded);
             boolean tooMuch = random.nextInt(10) == 0;
             BigDecimal amount = tooMuch ? left.add(new BigDecimal("0.01"))
@@ -152,8 +173,14 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             }
             expect(response, 201);
             BigDecimal refunded = order.refunded.add(amount);
-            long dueNow = BigDecimal.valueOf(order.points).multiply(refunded)
-                    .divide(order.amount, 0, RoundingMode.FLOOR).longValueExact();
+            long givenBack = 0;
+            if (order.paid != null) {
+                givenBack = Math.max(0, share(order.paid.points, refunded, order.amount) - order.paid.returned);
+                giveBack(order.paid, givenBack);
+            }
+            assertThat(response.longAt("paymentPointsReturned")).as(context("payment points given back"))
+                    .isEqualTo(givenBack);
+            long dueNow = share(order.points, refunded, order.amount);
             long due = dueNow - order.dueSoFar;
             long taken = 0;
             if (due > 0) {
@@ -258,14 +285,18 @@ class LedgerPropertyIT extends PointsServiceTestBase {
 
         /**
          * A lot the model says still holds points becomes due; the expiry job takes exactly what is left in it. Mostly
-         * one a redemption not cancelled yet took points from, so that a cancellation later refills an expired lot
-         * (it counts until the member's next debit or the job expires it again).
+         * one a redemption not cancelled yet or a payment not reversed yet took points from, so that a cancellation
+         * or a give-back later refills an expired lot (it counts until the member's next debit or the job expires it
+         * again).
          */
         private void expireALot() {
             List<Lot> open = members.stream().flatMap(member -> lots.get(member).stream())
                     .filter(lot -> lot.remaining > 0).toList();
-            List<Lot> spentFrom = redeemed.stream().filter(redemption -> redemption.cancelled == null)
-                    .flatMap(redemption -> redemption.taken.keySet().stream())
+            Stream<Lot> redeemedFrom = redeemed.stream().filter(redemption -> redemption.cancelled == null)
+                    .flatMap(redemption -> redemption.taken.keySet().stream());
+            Stream<Lot> paidFrom = orders.stream().filter(order -> order.paid != null && order.paid.returned
+                    < order.paid.points).flatMap(order -> order.paid.taken.keySet().stream());
+            List<Lot> spentFrom = Stream.concat(redeemedFrom, paidFrom)
                     .filter(lot -> lot.remaining > 0 && lot.expiresAt == null).distinct().toList();
             if (!spentFrom.isEmpty() && random.nextInt(3) > 0) {
                 open = spentFrom;
@@ -282,6 +313,53 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             jobs.expireDue(Instant.now());
             log.add("expire lot " + lot.id + " of " + lot.member + " holding " + lot.remaining);
             members.forEach(this::expireDue);
+        }
+
+        /**
+         * Points pay part of an order not paid with points yet, by any member (mostly not the buyer, so a refund
+         * moves two accounts): 201 spending them when the member has them after expiry, else 422.
+         */
+        private void payWithPoints() {
+            List<Order> unpaid = orders.stream().filter(order -> order.paid == null).toList();
+            if (unpaid.isEmpty()) {
+                earn();
+                return;
+            }
+            Order order = unpaid.get(random.nextInt(unpaid.size()));
+            UUID member = anyMember();
+            long spendable = spendable(member);
+            long points = random.nextInt(4) > 0 && spendable > 0 ? 1 + random.nextLong(Math.min(spendable, 2_000))
+                    : 1 + random.nextInt(600);
+            Api.Response response = api.post("/api/v1/points/payments", tenant.adminToken(), key(), Map.of(
+                    "memberId", member.toString(), "orderId", order.id, "points", points));
+            log.add("pay " + points + " of " + order.id + " by " + member + " → " + response.status());
+            if (spendable < points) {
+                expect(response, 422);
+                assertThat(response.code()).as(context("refused payment")).isEqualTo("insufficient_points");
+                return;
+            }
+            expect(response, 201);
+            expireDue(member);
+            order.paid = new Paid(member, points, debit(member, points));
+            assertThat(response.longAt("balance")).as(context("balance after the payment")).isEqualTo(modelBalance(member));
+        }
+
+        /** The explicit reversal gives back whatever refunds have not; again, it changes nothing. */
+        private void reverseAPayment() {
+            List<Order> paid = orders.stream().filter(order -> order.paid != null).toList();
+            if (paid.isEmpty()) {
+                payWithPoints();
+                return;
+            }
+            Order order = paid.get(random.nextInt(paid.size()));
+            Api.Response response = api.post("/api/v1/points/payments/" + order.id + "/reversal", tenant.adminToken(),
+                    key(), Map.of());
+            log.add("reverse payment of " + order.id + " by " + order.paid.member + " (" + order.paid.returned + " of "
+                    + order.paid.points + " back) → " + response.status());
+            expect(response, 200);
+            giveBack(order.paid, order.paid.points - order.paid.returned);
+            assertThat(response.json().path("status").asString()).as(context("status")).isEqualTo("reversed");
+            assertThat(response.longAt("pointsReturned")).as(context("points returned")).isEqualTo(order.paid.points);
         }
 
         /** A client retrying an earlier purchase with its key: the first reply again, nothing new. */
@@ -345,6 +423,27 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             return taken;
         }
 
+        /** The refund rule, for earned points and payment points alike: floor(points × refunded / amount). */
+        private static long share(long points, BigDecimal refunded, BigDecimal amount) {
+            return BigDecimal.valueOf(points).multiply(refunded).divide(amount, 0, RoundingMode.FLOOR).longValueExact();
+        }
+
+        /**
+         * Gives back {@code points} of a payment: to the lots it took from, soonest-expiring first (by their expiry
+         * now, as the service orders them), each up to what the payment took from it less what came back before.
+         */
+        private void giveBack(Paid paid, long points) {
+            long left = points;
+            for (Lot lot : paid.taken.keySet().stream().sorted(CONSUMPTION_ORDER).toList()) {
+                long back = Math.min(left, paid.taken.get(lot) - paid.restored.getOrDefault(lot, 0L));
+                lot.remaining += back;
+                paid.restored.merge(lot, back, Long::sum);
+                left -= back;
+            }
+            assertThat(left).as(context("the payment's lots take back " + points)).isZero();
+            paid.returned += points;
+        }
+
         private Map<UUID, Long> remainingByLot(UUID member) {
             return lots.get(member).stream().collect(Collectors.toMap(lot -> lot.id, lot -> lot.remaining));
         }
@@ -405,6 +504,21 @@ class LedgerPropertyIT extends PointsServiceTestBase {
         }
     }
 
+    /** A points payment of an order: what it took from which lot, and what came back of each and in all. */
+    private static final class Paid {
+        final UUID member;
+        final long points;
+        final Map<Lot, Long> taken;
+        final Map<Lot, Long> restored = new HashMap<>();
+        long returned;
+
+        Paid(UUID member, long points, Map<Lot, Long> taken) {
+            this.member = member;
+            this.points = points;
+            this.taken = taken;
+        }
+    }
+
     private static final class Order {
         final String id;
         final UUID member;
@@ -414,6 +528,7 @@ class LedgerPropertyIT extends PointsServiceTestBase {
         BigDecimal refunded = BigDecimal.ZERO;
         long dueSoFar;
         int refunds;
+        Paid paid;
 
         Order(String id, UUID member, BigDecimal amount, String key) {
             this.id = id;

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +45,7 @@ public class Ledger {
     private final LedgerSettings settings;
     private final Clock clock;
     private final TransactionMemo memo;
+    private final Restorations restorations;
 
     Ledger(JdbcTemplate jdbc, Outbox outbox, LedgerSettings settings, Clock clock, TransactionMemo memo) {
         this.jdbc = jdbc;
@@ -53,6 +53,7 @@ public class Ledger {
         this.settings = settings;
         this.clock = clock;
         this.memo = memo;
+        this.restorations = new Restorations(jdbc);
     }
 
     /**
@@ -128,59 +129,60 @@ public class Ledger {
     }
 
     /**
-     * Gives back the points of a spend entry to exactly the lots it consumed (their {@code expires_at} untouched,
-     * even when it has passed since: expiry takes them then), as one {@code refund} entry that names the spend, so a
-     * spend is restored at most once (a unique index; a second try is an {@link IllegalStateException}). Lowers
-     * {@code lifetimeSpent} by what it gives back and emits {@code points.restored}.
-     * <p>
-     * A member in refund debt meanwhile repays it first: the lots get back only what lifts the balance above zero,
-     * consumed order first, as with {@link #credit}.
+     * Gives back what is left of a spend entry ({@link #restore(UUID, Posting, long)} of all of it): a whole
+     * restore, as a cancelled redemption or an explicit payment reversal makes.
+     *
+     * @throws IllegalStateException when nothing of the spend is left to give back (restored before)
      */
     public Posted restore(UUID spendEntryId, Posting posting) {
-        TenantId tenant = TenantContext.require();
-        long balance = lockAccount(tenant, posting.memberId());
-        List<Long> spent = jdbc.queryForList("""
-                select -points from ledger_entry
-                where tenant_id = ? and id = ? and member_id = ? and point_type = ? and kind = ?""", Long.class,
-                tenant.value(), spendEntryId, posting.memberId(), POINTS, EntryKind.SPEND.value());
-        if (spent.isEmpty()) {
-            throw new IllegalArgumentException("No spend entry " + spendEntryId + " of member " + posting.memberId());
+        Posted restored = restore(spendEntryId, posting, Long.MAX_VALUE);
+        if (restored.entryId() == null) {
+            throw new IllegalStateException("Spend entry " + spendEntryId + " was already restored");
         }
-        long points = spent.getFirst();
-        long after = Math.addExact(balance, points);
-        UUID entryId = UUID.randomUUID();
-        try {
-            jdbc.update("""
-                    insert into ledger_entry (tenant_id, id, member_id, point_type, kind, points, balance_after, reason,
-                                              source_id, note, actor, actor_client, restores_entry_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant.value(), entryId, posting.memberId(),
-                    POINTS, posting.kind().value(), points, after, posting.reason().value(), posting.sourceId(),
-                    posting.note(), posting.actor(), posting.actorClient(), spendEntryId);
-        } catch (DuplicateKeyException e) {
-            throw new IllegalStateException("Spend entry " + spendEntryId + " was already restored", e);
-        }
-        long intoLots = Math.max(0, after) - Math.max(0, balance);
-        for (Consumption consumption : consumed(tenant, spendEntryId)) {
-            long back = Math.min(intoLots, consumption.points());
-            if (back > 0) {
-                jdbc.update("update lot set remaining = remaining + ? where tenant_id = ? and id = ?",
-                        back, tenant.value(), consumption.lotId());
-                intoLots -= back;
-            }
-        }
-        updateAccount(tenant, posting.memberId(), after, 0, -points);
-        outbox.append("points.restored", tenant, new PointsMoved(posting.memberId(), points, entryId,
-                posting.reason().value()));
-        return new Posted(entryId, points, after);
+        return restored;
     }
 
-    private List<Consumption> consumed(TenantId tenant, UUID entryId) {
-        return jdbc.query("""
-                select c.lot_id, c.points from lot_consumption c join lot l on l.tenant_id = c.tenant_id and l.id = c.lot_id
-                where c.tenant_id = ? and c.entry_id = ?
-                order by l.expires_at asc nulls last, l.created_at, l.id
-                for update of l""", (row, i) -> new Consumption(row.getObject(1, UUID.class), row.getLong(2)),
-                tenant.value(), entryId);
+    /**
+     * Gives back up to {@code points} of a spend entry to exactly the lots it consumed (their {@code expires_at}
+     * untouched, even when it has passed since: expiry takes them then), soonest-expiring first, as one
+     * {@code refund} entry that names the spend. Each lot gets back at most what the spend took from it less what
+     * earlier restores gave back ({@code lot_restoration}), so the parts of a spend never add up to more than it.
+     * Lowers {@code lifetimeSpent} by what it gives back and emits {@code points.restored}.
+     * <p>
+     * A member in refund debt meanwhile repays it first: the lots get back only what lifts the balance above zero,
+     * in the same order, as with {@link #credit}.
+     *
+     * @return what was given back: fewer than {@code points} when less is left, none ({@code entryId null}) when
+     *         nothing is
+     */
+    public Posted restore(UUID spendEntryId, Posting posting, long points) {
+        requirePositive(points);
+        TenantId tenant = TenantContext.require();
+        long balance = lockAccount(tenant, posting.memberId());
+        if (!restorations.isSpend(tenant, spendEntryId, posting.memberId())) {
+            throw new IllegalArgumentException("No spend entry " + spendEntryId + " of member " + posting.memberId());
+        }
+        List<OpenLot> restorable = restorations.restorable(tenant, spendEntryId);
+        long take = Math.min(points, restorable.stream().mapToLong(OpenLot::remaining).sum());
+        if (take == 0) {
+            return new Posted(null, 0, balance);
+        }
+        long after = Math.addExact(balance, take);
+        UUID entryId = insertEntry(tenant, posting, take, after, spendEntryId);
+        long intoLots = Math.max(0, after) - Math.max(0, balance);
+        for (Consumption part : LotAllocator.allocate(restorable, take)) {
+            long back = Math.min(intoLots, part.points());
+            if (back > 0) {
+                jdbc.update("update lot set remaining = remaining + ? where tenant_id = ? and id = ?",
+                        back, tenant.value(), part.lotId());
+                intoLots -= back;
+            }
+            restorations.record(tenant, entryId, spendEntryId, part);
+        }
+        updateAccount(tenant, posting.memberId(), after, 0, -take);
+        outbox.append("points.restored", tenant, new PointsMoved(posting.memberId(), take, entryId,
+                posting.reason().value()));
+        return new Posted(entryId, take, after);
     }
 
     /**
@@ -408,13 +410,17 @@ public class Ledger {
     }
 
     private UUID insertEntry(TenantId tenant, Posting posting, long points, long balanceAfter) {
+        return insertEntry(tenant, posting, points, balanceAfter, null);
+    }
+
+    private UUID insertEntry(TenantId tenant, Posting posting, long points, long balanceAfter, UUID restoresEntryId) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into ledger_entry (tenant_id, id, member_id, point_type, kind, points, balance_after, reason,
-                                          source_id, note, actor, actor_client)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant.value(), id, posting.memberId(), POINTS,
+                                          source_id, note, actor, actor_client, restores_entry_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant.value(), id, posting.memberId(), POINTS,
                 posting.kind().value(), points, balanceAfter, posting.reason().value(), posting.sourceId(),
-                posting.note(), posting.actor(), posting.actorClient());
+                posting.note(), posting.actor(), posting.actorClient(), restoresEntryId);
         return id;
     }
 

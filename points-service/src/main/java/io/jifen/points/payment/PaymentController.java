@@ -28,10 +28,12 @@ class PaymentController {
 
     private final IdempotentRequests idempotent;
     private final PaymentService payments;
+    private final PaymentReversals reversals;
 
-    PaymentController(IdempotentRequests idempotent, PaymentService payments) {
+    PaymentController(IdempotentRequests idempotent, PaymentService payments, PaymentReversals reversals) {
         this.idempotent = idempotent;
         this.payments = payments;
+        this.reversals = reversals;
     }
 
     /** A POST because it carries an order; it changes nothing. */
@@ -50,11 +52,12 @@ class PaymentController {
         });
     }
 
+    /** Whatever of the payment's points purchase refunds have not given back yet; again: as it is. */
     @PostMapping("/payments/{orderId}/reversal")
     ResponseEntity<String> reverse(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @PathVariable @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7e]+") String orderId) {
         return idempotent.run(key, "POST /api/v1/points/payments/" + orderId + "/reversal", Map.of(),
-                () -> new Reply(HttpStatus.OK, payments.reverse(orderId)));
+                () -> new Reply(HttpStatus.OK, reversals.reverse(orderId)));
     }
 
     @GetMapping("/payments/{orderId}")

@@ -13,15 +13,15 @@ import io.jifen.tenancy.TenantContext;
 import io.jifen.web.ApiException;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Points as payment (积分抵扣): points pay part of an order at the tenant's ratio, up to its maximum share. A
- * payment is a {@code spend} with reason {@code redemption} (soonest-expiring lots first); its reversal restores
- * the points to those lots ({@link Ledger#restore}). An order id is one payment per tenant.
+ * payment is a {@code spend} with reason {@code redemption} (soonest-expiring lots first); purchase refunds of the
+ * order and its reversal restore the points to those lots ({@link PaymentReversals}). An order id is one payment
+ * per tenant.
  */
 @Service
 class PaymentService {
@@ -85,21 +85,6 @@ class PaymentService {
         return new Applied(payments.find(request.orderId()).orElseThrow(), true);
     }
 
-    /** Gives the points back to their lots; a reversed payment answers as it is (one effect). */
-    @Transactional
-    public PaymentResponse reverse(String orderId) {
-        payments.lockOrder(orderId);
-        PaymentResponse payment = payments.find(orderId).orElseThrow(() -> notFound(orderId));
-        if (Objects.equals(payment.status(), "applied")) {
-            Posted restored = ledger.restore(payment.spendEntryId(), Posting.of(payment.memberId(), EntryKind.REFUND,
-                    Reason.REDEMPTION, source(orderId)));
-            payments.markReversed(orderId, restored.entryId(), restored.balanceAfter());
-            outbox.append("points.payment-reversed", TenantContext.require(), new PointsPaid(payment.memberId(),
-                    orderId, payment.points(), payment.discount().toPlainString(), restored.entryId()));
-        }
-        return payments.find(orderId).orElseThrow();
-    }
-
     @Transactional(readOnly = true)
     public PaymentResponse get(String orderId) {
         return payments.find(orderId).orElseThrow(() -> notFound(orderId));
@@ -116,11 +101,11 @@ class PaymentService {
         return settings.current();
     }
 
-    private static String source(String orderId) {
+    static String source(String orderId) {
         return "payment/" + orderId;
     }
 
-    private static ApiException notFound(String orderId) {
+    static ApiException notFound(String orderId) {
         return new ApiException(HttpStatus.NOT_FOUND, "payment_not_found",
                 "No points payment for order " + orderId + " was found");
     }

@@ -16,7 +16,7 @@ class PaymentStore {
 
     private static final String COLUMNS = """
             order_id, member_id, points, discount, status, balance_after, spend_entry_id, refund_entry_id, created_at,
-            reversed_at""";
+            reversed_at, points_returned""";
 
     private final JdbcTemplate jdbc;
 
@@ -43,11 +43,13 @@ class PaymentStore {
                 request.points(), discount, request.orderAmount(), request.currency(), spendEntryId, balanceAfter);
     }
 
-    void markReversed(String orderId, UUID refundEntryId, long balanceAfter) {
+    /** {@code returned} of its points are back in all, the latest by {@code refundEntryId}. */
+    void markReturned(String orderId, long returned, String status, UUID refundEntryId, long balanceAfter) {
         jdbc.update("""
-                update points_payment set status = 'reversed', refund_entry_id = ?, balance_after = ?,
-                                          reversed_at = clock_timestamp()
-                where tenant_id = ? and order_id = ?""", refundEntryId, balanceAfter, tenant(), orderId);
+                update points_payment set points_returned = ?, status = ?, refund_entry_id = ?, balance_after = ?,
+                                          reversed_at = case when ? then clock_timestamp() end
+                where tenant_id = ? and order_id = ?""", returned, status, refundEntryId, balanceAfter,
+                PaymentResponse.REVERSED.equals(status), tenant(), orderId);
     }
 
     private static PaymentResponse payment(ResultSet row, int i) throws SQLException {
@@ -56,7 +58,7 @@ class PaymentStore {
                 row.getLong("points"), row.getBigDecimal("discount"), row.getString("status"),
                 row.getLong("balance_after"), row.getObject("spend_entry_id", UUID.class),
                 row.getObject("refund_entry_id", UUID.class), row.getTimestamp("created_at").toInstant(),
-                reversedAt == null ? null : reversedAt.toInstant());
+                reversedAt == null ? null : reversedAt.toInstant(), row.getLong("points_returned"));
     }
 
     private static UUID tenant() {

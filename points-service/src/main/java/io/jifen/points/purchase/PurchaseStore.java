@@ -25,7 +25,7 @@ class PurchaseStore {
     }
 
     record Refund(String refundId, BigDecimal amount, long pointsDue, long pointsReversed, long balanceAfter,
-            long pointsCancelled) {
+            long pointsCancelled, long paymentPointsReturned) {
     }
 
     /**
@@ -58,19 +58,23 @@ class PurchaseStore {
 
     List<Refund> refunds(String orderId) {
         return jdbc.query("""
-                select refund_id, amount, points_due, points_reversed, balance_after, points_cancelled
+                select refund_id, amount, points_due, points_reversed, balance_after, points_cancelled,
+                       payment_points_returned
                 from purchase_refund
                 where tenant_id = ? and order_id = ? order by created_at""", (row, i) -> new Refund(row.getString(1),
-                row.getBigDecimal(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6)), tenant(),
-                orderId);
+                row.getBigDecimal(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7)),
+                tenant(), orderId);
     }
 
-    void insertRefund(String orderId, Refund refund, UUID entryId) {
+    /** {@code entryId}: the reversal of earned points; {@code paymentEntryId}: the points payment's give-back. */
+    void insertRefund(String orderId, Refund refund, UUID entryId, UUID paymentEntryId) {
         jdbc.update("""
                 insert into purchase_refund (tenant_id, order_id, refund_id, amount, points_due, points_reversed,
-                                             entry_id, balance_after, points_cancelled)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), orderId, refund.refundId(), refund.amount(),
-                refund.pointsDue(), refund.pointsReversed(), entryId, refund.balanceAfter(), refund.pointsCancelled());
+                                             entry_id, balance_after, points_cancelled, payment_points_returned,
+                                             payment_entry_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), orderId, refund.refundId(), refund.amount(),
+                refund.pointsDue(), refund.pointsReversed(), entryId, refund.balanceAfter(), refund.pointsCancelled(),
+                refund.paymentPointsReturned(), paymentEntryId);
     }
 
     private static UUID tenant() {

@@ -1,15 +1,12 @@
 package io.jifen.points.purchase;
 
 import io.jifen.events.Outbox;
-import io.jifen.points.expiry.Earnings;
-import io.jifen.points.ledger.EntryKind;
-import io.jifen.points.ledger.Ledger;
-import io.jifen.points.ledger.Posted;
-import io.jifen.points.ledger.Posting;
-import io.jifen.points.ledger.Reason;
+import io.jifen.points.payment.PaymentReversals;
+import io.jifen.points.payment.PaymentReversals.GivenBack;
+import io.jifen.points.payment.PaymentReversals.RefundShare;
+import io.jifen.points.purchase.EarnedPointsReversal.Reversed;
 import io.jifen.points.purchase.PurchaseStore.Purchase;
 import io.jifen.points.purchase.PurchaseStore.Refund;
-import io.jifen.points.settings.LedgerSettings;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.web.ApiException;
 import java.math.BigDecimal;
@@ -20,29 +17,30 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reverses the refunded share of a purchase's points (see {@link PointsMaths#reversedTotal}). A refund id is one
- * refund of its order: a repeat with the same amount answers the first result, another amount 409 {@code refund_exists}.
+ * Reverses the refunded share of a purchase's points (see {@link PointsMaths#reversedTotal}) and, when points paid
+ * part of the order (a points payment with the same order id), gives back the refunded share of those
+ * ({@link PaymentReversals#giveBack}), all in one transaction. A refund id is one refund of its order: a repeat
+ * with the same amount answers the first result, another amount 409 {@code refund_exists}.
  * <p>
  * Points already spent: under {@code refundDebt: clamp} the refund takes what the balance holds and the rest of
  * its share is forgiven (later refunds do not claw it back: their share is computed on what was due, not on what
- * was taken); under {@code allow} it takes it all and the balance goes negative.
+ * was taken); under {@code allow} it takes it all and the balance goes negative. The payment's points come back
+ * before the earned ones are taken, so a member who spent the earned points repays them from what comes back
+ * instead of having them forgiven.
  */
 @Service
 class RefundService {
 
     private final PurchaseStore purchases;
-    private final Ledger ledger;
-    private final LedgerSettings settings;
+    private final EarnedPointsReversal earned;
+    private final PaymentReversals payments;
     private final Outbox outbox;
-    private final Earnings earnings;
 
-    RefundService(PurchaseStore purchases, Ledger ledger, LedgerSettings settings, Outbox outbox,
-            Earnings earnings) {
+    RefundService(PurchaseStore purchases, EarnedPointsReversal earned, PaymentReversals payments, Outbox outbox) {
         this.purchases = purchases;
-        this.ledger = ledger;
-        this.settings = settings;
+        this.earned = earned;
+        this.payments = payments;
         this.outbox = outbox;
-        this.earnings = earnings;
     }
 
     record Refunded(RefundResponse response, boolean created) {
@@ -59,26 +57,30 @@ class RefundService {
                 return new Refunded(repeat(orderId, refund, request), false);
             }
         }
+        BigDecimal refundedTotal = refundedTotal(purchase, earlier, request);
+        GivenBack givenBack = payments.giveBack(new RefundShare(orderId, request.refundId(), refundedTotal,
+                purchase.amount(), purchase.memberId()));
+        long dueSoFar = earlier.stream().mapToLong(Refund::pointsDue).sum();
+        long due = PointsMaths.reversedTotal(purchase.pointsAwarded(), refundedTotal, purchase.amount()) - dueSoFar;
+        Reversed reversed = earned.reverse(purchase, request.refundId(), due);
+        Refund refund = new Refund(request.refundId(), request.amount(), due, reversed.posted().points(),
+                reversed.posted().balanceAfter(), reversed.cancelled(), givenBack.points());
+        purchases.insertRefund(orderId, refund, reversed.posted().entryId(), givenBack.entryId());
+        outbox.append("purchase.refunded", TenantContext.require(), new PurchaseRefunded(purchase.memberId(),
+                orderId, request.refundId(), PurchaseService.decimal(request.amount()), refund.pointsReversed(),
+                refund.paymentPointsReturned()));
+        return new Refunded(response(orderId, refund), true);
+    }
+
+    /** What the order's refunds total with this one; 422 beyond the purchase's amount. */
+    private static BigDecimal refundedTotal(Purchase purchase, List<Refund> earlier, RefundPurchaseRequest request) {
         BigDecimal refundedTotal = earlier.stream().map(Refund::amount).reduce(request.amount(), BigDecimal::add);
         if (refundedTotal.compareTo(purchase.amount()) > 0) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "refund_exceeds_purchase",
                     "Refunds would total " + refundedTotal + " of a purchase of " + purchase.amount(),
                     Map.of("purchaseAmount", purchase.amount(), "refundedTotal", refundedTotal));
         }
-        long dueSoFar = earlier.stream().mapToLong(Refund::pointsDue).sum();
-        long due = PointsMaths.reversedTotal(purchase.pointsAwarded(), refundedTotal, purchase.amount()) - dueSoFar;
-        // Inside the return window (or under review) the points are not in the balance yet: cancel those first.
-        long cancelled = due == 0 ? 0 : earnings.cancelWaiting(purchase.memberId(), orderId, due);
-        long toReverse = due - cancelled;
-        Posted posted = toReverse == 0 ? new Posted(null, 0, ledger.balance(purchase.memberId()))
-                : ledger.debit(new Posting(purchase.memberId(), EntryKind.REVERSE, Reason.PURCHASE,
-                        orderId + "/" + request.refundId(), null, null, null), toReverse, settings.refundDebt());
-        Refund refund = new Refund(request.refundId(), request.amount(), due, posted.points(), posted.balanceAfter(),
-                cancelled);
-        purchases.insertRefund(orderId, refund, posted.entryId());
-        outbox.append("purchase.refunded", TenantContext.require(), new PurchaseRefunded(purchase.memberId(),
-                orderId, request.refundId(), PurchaseService.decimal(request.amount()), posted.points()));
-        return new Refunded(response(orderId, refund), true);
+        return refundedTotal;
     }
 
     private static RefundResponse repeat(String orderId, Refund refund, RefundPurchaseRequest request) {
@@ -91,6 +93,6 @@ class RefundService {
 
     private static RefundResponse response(String orderId, Refund refund) {
         return new RefundResponse(orderId, refund.refundId(), refund.amount(), refund.pointsReversed(),
-                refund.balanceAfter(), refund.pointsCancelled());
+                refund.balanceAfter(), refund.pointsCancelled(), refund.paymentPointsReturned());
     }
 }
