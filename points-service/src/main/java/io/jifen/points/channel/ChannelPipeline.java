@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one path every channel's event takes, plugin or built-in: the channel evaluates (it proposes, touching
- * nothing), the host checks the proposal ({@link AwardCheck}), and only what passed is handed to {@code post}, which
- * writes (limits and budgets, the velocity guard, the ledger). How the channel is reached is the {@link ChannelCall}'s
- * business: plugins through the bounded pool with a timeout and a breaker, built-ins inline.
+ * nothing), the host checks the proposal ({@link AwardCheck}), and only what passed is handed to {@code post}: for a
+ * plugin the ledger entries, for a built-in the rules' limits and budgets, after which its caller credits the points
+ * through the velocity guard as before. How the channel is reached is the {@link ChannelCall}'s business: plugins
+ * through the bounded pool with a timeout and a breaker, built-ins inline (see docs/adr/0007-built-in-channels.md).
  */
 @Component
 public class ChannelPipeline {

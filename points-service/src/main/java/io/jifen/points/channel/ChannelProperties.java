@@ -1,6 +1,7 @@
 package io.jifen.points.channel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The built-in channels' settings ({@code jifen.points.channels.*}).
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          any real purchase)
  */
 @ConfigurationProperties("jifen.points.channels")
-public record ChannelProperties(long maxPointsPerEvent) {
+public record ChannelProperties(@DefaultValue("1000000000") long maxPointsPerEvent) {
 
     public ChannelProperties {
         if (maxPointsPerEvent <= 0) {
