@@ -2,6 +2,7 @@ package io.jifen.points.plugin;
 
 import io.jifen.plugin.api.ChannelEvent;
 import io.jifen.plugin.api.ChannelResult;
+import io.jifen.points.channel.Accepted;
 import io.jifen.points.expiry.Earnings;
 import io.jifen.points.ledger.ChannelSource;
 import io.jifen.points.ledger.EntryKind;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One event sent to a tenant's channel: the plugin proposes, the host checks and writes. The member's account is
+ * One event sent to a tenant's channel: the plugin proposes, the host checks ({@code ChannelPipeline}) and writes. The member's account is
  * locked before the plugin runs, so events of one member on any channel are evaluated one at a time and a channel's
  * state reads see the previous event's writes; state writes, ledger entries and the event record commit together.
  * Each award is an earn under the tenant's velocity guard (held for review above its threshold or beyond the day's
@@ -63,28 +64,30 @@ class ChannelEventService {
         ledger.lockAll(List.of(request.memberId()));
         ChannelEvent event = new ChannelEvent(request.eventId(), request.memberId().toString(), Instant.now(),
                 attributes);
-        ChannelResult result = runner.run(tenant, active, event);
-        if (result instanceof ChannelResult.Rejected rejected) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "event_rejected", "Channel " + channelId
-                    + " awarded nothing: " + rejected.reason(), Map.of("reason", rejected.reason()));
-        }
-        return write(tenant, active, request, (ChannelResult.Awarded) result);
+        return runner.run(tenant, active, event, accepted -> {
+            if (accepted.isRejected()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "event_rejected", "Channel " + channelId
+                        + " awarded nothing: " + accepted.rejection(), Map.of("reason", accepted.rejection()));
+            }
+            return write(tenant, active, request, accepted);
+        });
     }
 
     private ChannelEventResponse write(TenantId tenant, EnablementStore.ActiveChannel active,
-            RecordChannelEventRequest request, ChannelResult.Awarded awarded) {
+            RecordChannelEventRequest request, Accepted accepted) {
         ChannelSource source = new ChannelSource(active.pluginId(), active.channelId(), request.eventId());
         List<ChannelEventResponse.AwardView> awards = new ArrayList<>();
         long total = 0;
         long held = 0;
         long balance = 0;
-        for (ChannelResult.Award award : awarded.awards()) {
+        for (Accepted.Share share : accepted.awards()) {
+            ChannelResult.Award award = share.award();
             Posting posting = new Posting(request.memberId(), EntryKind.EARN, Reason.PLUGIN, request.eventId(),
                     award.reason(), null, null);
-            Earnings.Earned earned = earnings.earn(posting, award.points(), award.expiresAt(), source);
-            awards.add(new ChannelEventResponse.AwardView(earned.posted().entryId(), award.points(),
+            Earnings.Earned earned = earnings.earn(posting, share.points(), award.expiresAt(), source);
+            awards.add(new ChannelEventResponse.AwardView(earned.posted().entryId(), share.points(),
                     award.reason(), earned.held()));
-            total += award.points();
+            total += share.points();
             held += earned.held();
             balance = earned.posted().balanceAfter();
         }

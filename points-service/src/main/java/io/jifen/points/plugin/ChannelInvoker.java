@@ -2,6 +2,10 @@ package io.jifen.points.plugin;
 
 import io.jifen.plugin.api.ChannelEvent;
 import io.jifen.plugin.api.ChannelResult;
+import io.jifen.points.channel.Accepted;
+import io.jifen.points.channel.AwardCheck;
+import io.jifen.points.channel.ChannelCall;
+import io.jifen.points.channel.ChannelPipeline;
 import io.jifen.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -19,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +33,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs plugin code: on a bounded pool, under the plugin's own class loader, with the configured timeout, behind a
- * per-tenant circuit breaker. A call that throws, times out or proposes something {@link AwardCheck} refuses is
- * answered with a problem, counted ({@code jifen.plugin.failures}) and held against that tenant's breaker; nothing
- * it proposed is written.
+ * per-tenant circuit breaker; an event's call goes through {@link ChannelPipeline}, as a built-in channel's does. A
+ * call that throws, times out or proposes something {@link AwardCheck} refuses is answered with a problem, counted
+ * ({@code jifen.plugin.failures}) and held against that tenant's breaker; nothing it proposed is written.
  */
 @Component
 class ChannelInvoker implements DisposableBean {
@@ -42,8 +47,9 @@ class ChannelInvoker implements DisposableBean {
     private final ChannelBreakers breakers;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ChannelPipeline pipeline;
 
-    ChannelInvoker(PluginProperties properties, MeterRegistry meters) {
+    ChannelInvoker(PluginProperties properties, MeterRegistry meters, ChannelPipeline pipeline) {
         PluginProperties.Calls calls = properties.calls();
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(calls.threads(), calls.threads(), 1, TimeUnit.MINUTES,
@@ -56,10 +62,7 @@ class ChannelInvoker implements DisposableBean {
         this.clock = Clock.systemUTC();
         this.breakers = new ChannelBreakers(properties.breaker().failures(), properties.breaker().openFor(), clock);
         this.meters = meters;
-    }
-
-    /** What one evaluation produced: a checked result and the state writes to apply with it. */
-    record Evaluation(ChannelResult result, List<ChannelState.Write> writes) {
+        this.pipeline = pipeline;
     }
 
     /** One event for one tenant's channel: its config, its cap per event and its time zone. */
@@ -67,34 +70,78 @@ class ChannelInvoker implements DisposableBean {
             ZoneId zone) {
     }
 
-    /** Evaluates the call; {@code stateReader} reads the tenant's plugin state on this (the request's) thread. */
-    Evaluation evaluate(Call call, Function<String, Optional<String>> stateReader) {
-        UUID tenantId = call.tenantId();
-        LoadedChannel target = call.target();
-        ChannelBreakers.Key key = new ChannelBreakers.Key(tenantId, target.channelId());
-        if (!breakers.allows(key)) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "channel_suspended", "Channel "
-                    + key.channelId() + " failed repeatedly and is switched off for this tenant for a while");
+    /**
+     * Runs the call through the host's pipeline: the plugin evaluates on the pool, the pipeline checks what it
+     * proposed, and {@code post} gets what passed with the state writes the call made. {@code stateReader} reads
+     * the tenant's plugin state on this (the request's) thread.
+     */
+    <T> T evaluate(Call call, Function<String, Optional<String>> stateReader,
+            BiFunction<Accepted, List<ChannelState.Write>, T> post) {
+        PluginCall plugin = new PluginCall(call, stateReader);
+        return pipeline.run(plugin, accepted -> post.apply(accepted, plugin.writes));
+    }
+
+    /** A plugin's evaluation as the pipeline runs it: behind the breaker, on the pool, under a timeout. */
+    private final class PluginCall implements ChannelCall {
+
+        private final Call call;
+        private final Function<String, Optional<String>> stateReader;
+        private final ChannelBreakers.Key key;
+        private List<ChannelState.Write> writes = List.of();
+
+        PluginCall(Call call, Function<String, Optional<String>> stateReader) {
+            this.call = call;
+            this.stateReader = stateReader;
+            this.key = new ChannelBreakers.Key(call.tenantId(), call.target().channelId());
         }
-        HostMailbox mailbox = new HostMailbox();
-        ChannelState state = new ChannelState(mailbox::ask);
-        HostContext context = new HostContext(tenantId.toString(), call.config(), clock.withZone(call.zone()),
-                PluginLogger.of(target.pluginId(), tenantId.toString(), key.channelId()), state);
-        ChannelResult result;
-        try {
-            result = run(target.loader(), mailbox, stateReader, () -> target.channel().evaluate(call.event(), context));
-        } catch (PluginFault fault) {
-            throw failed(key, target.pluginId(), fault.kind, fault.getMessage());
-        } finally {
-            state.close();
+
+        @Override
+        public String pluginId() {
+            return call.target().pluginId();
         }
-        String problem = AwardCheck.problem(result, call.maxPoints(), clock.instant());
-        if (problem != null) {
-            throw failed(key, target.pluginId(), "invalid_output", "Channel " + key.channelId()
+
+        @Override
+        public String channelId() {
+            return key.channelId();
+        }
+
+        @Override
+        public ChannelResult evaluate() {
+            if (!breakers.allows(key)) {
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "channel_suspended", "Channel "
+                        + key.channelId() + " failed repeatedly and is switched off for this tenant for a while");
+            }
+            String tenantId = call.tenantId().toString();
+            LoadedChannel target = call.target();
+            HostMailbox mailbox = new HostMailbox();
+            ChannelState state = new ChannelState(mailbox::ask);
+            HostContext context = new HostContext(tenantId, call.config(), clock.withZone(call.zone()),
+                    PluginLogger.of(target.pluginId(), tenantId, key.channelId()), state);
+            try {
+                return run(target.loader(), mailbox, stateReader,
+                        () -> target.channel().evaluate(call.event(), context));
+            } catch (PluginFault fault) {
+                throw failed(key, target.pluginId(), fault.kind, fault.getMessage());
+            } finally {
+                writes = state.close();
+            }
+        }
+
+        @Override
+        public AwardCheck.Bounds bounds() {
+            return AwardCheck.Bounds.plugin(call.maxPoints());
+        }
+
+        @Override
+        public RuntimeException refused(String problem) {
+            return failed(key, pluginId(), "invalid_output", "Channel " + key.channelId()
                     + " proposed something the host refuses: " + problem);
         }
-        breakers.succeeded(key);
-        return new Evaluation(result, state.close());
+
+        @Override
+        public void accepted(ChannelResult result) {
+            breakers.succeeded(key);
+        }
     }
 
     /** Plugin code outside an event (ids, names, schemas at upload), with the same timeout and isolation. */

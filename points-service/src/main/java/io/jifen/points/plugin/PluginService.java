@@ -1,19 +1,27 @@
 package io.jifen.points.plugin;
 
+import io.jifen.plugin.api.EarningChannel;
+import io.jifen.plugin.api.PluginApi;
+import io.jifen.points.channel.BuiltInChannels;
 import io.jifen.web.ApiException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Installing, listing, disabling and removing plugins (platform-wide). An upload is loaded for real before it is
  * stored, so a jar PF4J cannot load, whose channels misbehave while describing themselves or whose schema is outside
  * the supported subset is refused with the reason, and nothing is kept.
+ * <p>
+ * The built-in channels are listed as the plugin {@value BuiltInChannels#PLUGIN_ID}, which is always installed and
+ * enabled: disabling or removing it is refused ({@code 409 plugin_built_in}), and its plugin and channel ids cannot
+ * be uploaded.
  */
 @Service
 class PluginService {
@@ -21,20 +29,24 @@ class PluginService {
     private final PluginStore store;
     private final PluginRegistry registry;
     private final PluginProperties properties;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final BuiltInChannels builtIns;
 
-    PluginService(PluginStore store, PluginRegistry registry, PluginProperties properties,
-            TransactionTemplate transactions, JsonMapper json) {
+    PluginService(PluginStore store, PluginRegistry registry, PluginProperties properties, JsonMapper json,
+            BuiltInChannels builtIns) {
         this.store = store;
         this.registry = registry;
         this.properties = properties;
-        this.transactions = transactions;
         this.json = json;
+        this.builtIns = builtIns;
     }
 
     PluginResponse upload(byte[] bytes, String uploadedBy) {
         PluginJar jar = PluginJar.read(bytes, properties.limits().maxJarSize().toBytes());
+        if (builtIns.isPlugin(jar.pluginId())) {
+            throw ApiException.conflict("plugin_exists", "Plugin id " + jar.pluginId() + " is Jifen's own (its"
+                    + " built-in channels); choose another");
+        }
         if (store.exists(jar.pluginId())) {
             throw pluginExists(jar.pluginId());
         }
@@ -47,7 +59,7 @@ class PluginService {
         try {
             List<ChannelInfo> infos = channels.stream().map(LoadedChannel::info).toList();
             check(jar.pluginId(), infos);
-            transactions.executeWithoutResult(status -> store.insert(jar, infos, uploadedBy));
+            store.insert(jar, infos, uploadedBy);
         } catch (DuplicateKeyException e) {
             registry.unload(jar.pluginId());
             throw pluginExists(jar.pluginId());
@@ -58,11 +70,18 @@ class PluginService {
         return find(jar.pluginId());
     }
 
+    /** Jifen's own channels first, then the uploaded plugins in id order. */
     List<PluginResponse> list() {
-        return store.plugins().stream().map(plugin -> response(plugin)).toList();
+        return Stream.concat(Stream.of(builtIn()), store.plugins().stream().map(this::response)).toList();
     }
 
     PluginResponse setEnabled(String pluginId, boolean enabled) {
+        if (builtIns.isPlugin(pluginId)) {
+            if (!enabled) {
+                throw builtInFixed(pluginId, "disabled");
+            }
+            return builtIn();
+        }
         if (!store.setEnabled(pluginId, enabled)) {
             throw notFound(pluginId);
         }
@@ -70,8 +89,10 @@ class PluginService {
     }
 
     void remove(String pluginId) {
-        Boolean removed = transactions.execute(status -> store.delete(pluginId));
-        if (!Boolean.TRUE.equals(removed)) {
+        if (builtIns.isPlugin(pluginId)) {
+            throw builtInFixed(pluginId, "removed");
+        }
+        if (!store.delete(pluginId)) {
             throw notFound(pluginId);
         }
         registry.unload(pluginId);
@@ -98,7 +119,8 @@ class PluginService {
                 throw invalidChannel("Channel " + id + ": " + e.getMessage());
             }
         }
-        List<String> taken = store.channelsTaken(List.copyOf(ids));
+        List<String> taken = new ArrayList<>(ids.stream().filter(id -> builtIns.find(id).isPresent()).toList());
+        taken.addAll(store.channelsTaken(List.copyOf(ids)));
         if (!taken.isEmpty()) {
             throw ApiException.conflict("channel_exists", "Another plugin already provides channel(s) " + taken);
         }
@@ -115,7 +137,19 @@ class PluginService {
                         json.readTree(channel.info().configSchema())))
                 .toList();
         return new PluginResponse(plugin.pluginId(), plugin.version(), plugin.requires(), plugin.description(),
-                plugin.provider(), plugin.enabled(), channels);
+                plugin.provider(), plugin.enabled(), channels, false);
+    }
+
+    private PluginResponse builtIn() {
+        List<PluginResponse.ChannelView> channels = builtIns.all().stream().map(this::view).toList();
+        return new PluginResponse(BuiltInChannels.PLUGIN_ID, "built-in", PluginApi.VERSION, "Jifen's own earning "
+                + "channels: purchases and member events, paid by the tenant's earning rules (/api/v1/earning-rules)",
+                "Jifen", true, channels, true);
+    }
+
+    private PluginResponse.ChannelView view(EarningChannel channel) {
+        return new PluginResponse.ChannelView(channel.id(), channel.displayName(), channel.description(),
+                json.readTree(channel.configSchema()));
     }
 
     private static boolean blankOrLonger(String text, int max) {
@@ -129,6 +163,11 @@ class PluginService {
     private static ApiException pluginExists(String pluginId) {
         return ApiException.conflict("plugin_exists", "Plugin " + pluginId + " is already installed; remove it"
                 + " first to install another version");
+    }
+
+    private static ApiException builtInFixed(String pluginId, String what) {
+        return ApiException.conflict("plugin_built_in", "Plugin " + pluginId + " holds Jifen's built-in channels;"
+                + " it cannot be " + what);
     }
 
     private static ApiException notFound(String pluginId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The installed plugins and their channels (platform-wide tables, V8). */
 @Repository
@@ -38,6 +39,7 @@ class PluginStore {
                 (Object) channelIds.toArray(String[]::new));
     }
 
+    @Transactional
     void insert(PluginJar jar, List<ChannelInfo> channels, String uploadedBy) {
         jdbc.update("""
                 insert into plugin (plugin_id, version, requires, description, provider, jar, sha256, uploaded_by)
@@ -81,6 +83,7 @@ class PluginStore {
     }
 
     /** Removes the plugin, its channels and every tenant's enablement and state; ledger entries keep its id. */
+    @Transactional
     boolean delete(String pluginId) {
         jdbc.update("delete from plugin_state where plugin_id = ?", pluginId);
         return jdbc.update("delete from plugin where plugin_id = ?", pluginId) == 1;

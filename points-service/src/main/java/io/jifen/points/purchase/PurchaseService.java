@@ -73,7 +73,7 @@ class PurchaseService {
         Member member = members.requireActive(request.member());
         Instant occurredAt = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
                 : request.occurredAt();
-        List<Award> awards = earning.award(member.memberId(), member.tierCode(), request.amount(),
+        List<Award> awards = earning.award(request.orderId(), member.memberId(), member.tierCode(), request.amount(),
                 lines(request.items()), occurredAt);
         long points = Award.total(awards);
         // Pending (return window) and held (velocity guard) points are awarded but not in the balance yet.

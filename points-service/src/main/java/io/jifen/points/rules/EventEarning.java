@@ -13,21 +13,22 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pays a member's event rules (registration, birthday, custom …): one earn for all of them, under the tenant's
- * velocity guard like purchases (held for review above its threshold or beyond its daily cap), never pending.
+ * Pays a member's event rules (registration, birthday, custom …) as their built-in channel proposes them
+ * ({@link EventRuleChannel}): one earn for all of them, under the tenant's velocity guard like purchases (held for
+ * review above its threshold or beyond its daily cap), never pending.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 class EventEarning {
 
     private final EarningRules rules;
-    private final Awarding awarding;
+    private final RuleChannels channels;
     private final Ledger ledger;
     private final Earnings earnings;
 
-    EventEarning(EarningRules rules, Awarding awarding, Ledger ledger, Earnings earnings) {
+    EventEarning(EarningRules rules, RuleChannels channels, Ledger ledger, Earnings earnings) {
         this.rules = rules;
-        this.awarding = awarding;
+        this.channels = channels;
         this.ledger = ledger;
         this.earnings = earnings;
     }
@@ -45,8 +46,7 @@ class EventEarning {
      *                   source id
      */
     Earned award(UUID memberId, String trigger, String occurrence, Instant at) {
-        List<Award> awards = awarding.grant(memberId, RuleEvaluator.event(trigger, at, rules.forEvaluation()), at,
-                occurrence);
+        List<Award> awards = channels.event(memberId, trigger, occurrence, at, rules.forEvaluation());
         long points = Award.total(awards);
         if (points == 0) {
             return new Earned(awards, 0, ledger.balance(memberId));

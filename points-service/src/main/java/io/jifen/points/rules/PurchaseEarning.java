@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a purchase earns under the tenant's rules as they are now, capped by limits and budgets; and the awards kept
+ * What a purchase earns under the tenant's rules as they are now (the built-in channel {@code purchase}), capped by
+ * limits and budgets; and the awards kept
  * with each purchase, so a rule changed later never changes what an earlier purchase got (or what its refunds
  * reverse).
  */
@@ -20,24 +21,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class PurchaseEarning {
 
     private final EarningRules rules;
-    private final Awarding awarding;
+    private final RuleChannels channels;
     private final JdbcTemplate jdbc;
 
-    PurchaseEarning(EarningRules rules, Awarding awarding, JdbcTemplate jdbc) {
+    PurchaseEarning(EarningRules rules, RuleChannels channels, JdbcTemplate jdbc) {
         this.rules = rules;
-        this.awarding = awarding;
+        this.channels = channels;
         this.jdbc = jdbc;
     }
 
     /**
-     * The awards of a purchase being recorded (before it is stored: "first purchase" means none stored yet). Locks
-     * the member's account.
+     * The awards of a purchase being recorded (before it is stored: "first purchase" means none stored yet), as the
+     * built-in channel {@code purchase} proposes them and the host checks and grants them. Locks the member's
+     * account.
      */
-    public List<Award> award(UUID memberId, String tierCode, BigDecimal amount, List<PurchaseLine> items,
-            Instant at) {
+    public List<Award> award(String orderId, UUID memberId, String tierCode, BigDecimal amount,
+            List<PurchaseLine> items, Instant at) {
         PurchaseFacts facts = new PurchaseFacts(amount, items, tierCode, at, !hasPurchases(memberId));
-        return awarding.grant(memberId, RuleEvaluator.purchase(facts, rules.forEvaluation()), at,
-                Rules.FIRST_PURCHASE);
+        return channels.purchase(orderId, memberId, facts, rules.forEvaluation());
     }
 
     /** Keeps a recorded purchase's awards (in the purchase's transaction). */

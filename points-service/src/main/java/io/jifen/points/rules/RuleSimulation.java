@@ -9,19 +9,22 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Evaluates a purchase as it would be recorded now, writing nothing (not even the default program's seed). */
+/**
+ * Evaluates a purchase as it would be recorded now (the same channel and check, limits and budgets previewed),
+ * writing nothing (not even the default program's seed).
+ */
 @Service
 class RuleSimulation {
 
     private final EarningRules rules;
     private final PurchaseEarning purchases;
-    private final Awarding awarding;
+    private final RuleChannels channels;
     private final Members members;
 
-    RuleSimulation(EarningRules rules, PurchaseEarning purchases, Awarding awarding, Members members) {
+    RuleSimulation(EarningRules rules, PurchaseEarning purchases, RuleChannels channels, Members members) {
         this.rules = rules;
         this.purchases = purchases;
-        this.awarding = awarding;
+        this.channels = channels;
         this.members = members;
     }
 
@@ -32,8 +35,8 @@ class RuleSimulation {
         Instant at = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : request.occurredAt();
         boolean first = member != null && !purchases.hasPurchases(member.memberId());
         PurchaseFacts facts = new PurchaseFacts(request.amount(), request.items(), tier, at, first);
-        List<Award> awards = awarding.preview(member == null ? null : member.memberId(),
-                RuleEvaluator.purchase(facts, rules.withoutSeeding()), at);
+        List<Award> awards = channels.preview(member == null ? null : member.memberId(), facts,
+                rules.withoutSeeding());
         return new SimulationResponse(Award.total(awards), awards);
     }
 }

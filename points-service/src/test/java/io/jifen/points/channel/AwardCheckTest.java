@@ -1,4 +1,4 @@
-package io.jifen.points.plugin;
+package io.jifen.points.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import io.jifen.plugin.api.ChannelResult.Award;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AwardCheckTest {
@@ -36,5 +37,18 @@ class AwardCheckTest {
                 .contains("expires in the past");
         List<Award> many = Collections.nCopies(AwardCheck.MAX_AWARDS + 1, new Award(1, "x"));
         assertThat(AwardCheck.problem(new ChannelResult.Awarded(many), 100, NOW)).contains("1-20 awards");
+    }
+
+    @Test
+    void shouldLetABuiltInGoOverTheCapToBeCutButOnlyWithTheRulesItWasGiven() {
+        AwardCheck.Bounds builtIn = AwardCheck.Bounds.builtIn(100, Set.of("a", "b"));
+        ChannelResult over = ChannelResult.award(new Award(90, "a"), new Award(40, "b"));
+
+        assertThat(AwardCheck.problem(over, builtIn, NOW)).isNull();
+        assertThat(AwardCheck.accept(over, builtIn).awards()).extracting(Accepted.Share::points)
+                .containsExactly(90L, 10L);
+        assertThat(AwardCheck.problem(ChannelResult.award(new Award(1, "c")), builtIn, NOW)).contains("'c'");
+        assertThat(AwardCheck.problem(ChannelResult.award(new Award(1, "a"), new Award(1, "b"), new Award(1, "a")),
+                builtIn, NOW)).contains("1-2 awards");
     }
 }
