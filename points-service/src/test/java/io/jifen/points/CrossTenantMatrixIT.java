@@ -211,6 +211,8 @@ class CrossTenantMatrixIT extends RewardTestBase {
         cases.put("GET /api/v1/members/{memberId}/points/entries", new Call(m + "/points/entries", null));
         cases.put("GET /api/v1/members/{memberId}/points/expiry-forecast", new Call(m + "/points/expiry-forecast", null));
         cases.put("POST /api/v1/purchases", new Call("/api/v1/purchases", purchase(w.member, "b-order", "10.00")));
+        cases.put("POST /api/v1/purchases/batch", new Call("/api/v1/purchases/batch", Map.of("purchases",
+                List.of(purchase(w.member, "b-batch-order", "10.00"))), 200, "\"code\":\"member_not_found\""));
         cases.put("POST /api/v1/purchases/{orderId}/refunds", new Call("/api/v1/purchases/" + w.order + "/refunds",
                 Map.of("refundId", "b-refund", "amount", new BigDecimal("1.00"))));
         cases.put("POST /api/v1/points/adjustments", new Call("/api/v1/points/adjustments",
@@ -287,7 +289,10 @@ class CrossTenantMatrixIT extends RewardTestBase {
         return fingerprints.toString();
     }
 
-    /** A call and what B must get: 404, or for a bulk import a report that refuses the row (nothing written). */
+    /**
+     * A call and what B must get: 404, or for a bulk import or purchase batch a report that refuses the row (nothing
+     * written).
+     */
     private record Call(String path, Object body, int status, String mustContain) {
 
         Call(String path, Object body) {

@@ -31,6 +31,11 @@ class TenantIsolationAndBadInputIT extends PointsServiceTestBase {
         for (Api.Response attempt : attempts) {
             assertThat(attempt.status()).as(attempt.toString()).isEqualTo(404);
         }
+        Api.Response batch = api.post("/api/v1/purchases/batch", b.adminToken(), key(),
+                Map.of("purchases", List.of(purchase(member, "order-b", "10.00"))));
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        assertThat(batch.json().path("results").get(0).path("status").asString()).isEqualTo("rejected");
+        assertThat(batch.json().path("results").get(0).path("code").asString()).isEqualTo("member_not_found");
         assertThat(balance(a, member)).isEqualTo(50);
         assertThat(entries(b)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from member where tenant_id = ?", Long.class, b.id()))
@@ -52,6 +57,27 @@ class TenantIsolationAndBadInputIT extends PointsServiceTestBase {
         for (Object body : bad) {
             Api.Response response = api.post("/api/v1/purchases", tenant.adminToken(), key(), body);
             assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.code()).isNotBlank();
+        }
+        assertThat(entries(tenant)).isZero();
+    }
+
+    @Test
+    void shouldAnswer400ProblemsForBadPurchaseBatchesAndNever500() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        List<Object> bad = List.of(Map.of("purchases", List.of(with(member, "amount", 0))),
+                Map.of("purchases", List.of(purchase(member, "ok", "1.00"), with(member, "balance", 5))),
+                Map.of("purchases", "not a list"), Map.of("purchases", List.of(1)), Map.of("purchases", List.of()),
+                Map.of("purchases", java.util.Collections.nCopies(1001, purchase(member, "o", "1.00"))),
+                Map.of("purchases", List.of(purchase(member, "ok", "1.00")), "tenantId", tenant.id().toString()),
+                "[]", "{}", "not json");
+
+        for (Object body : bad) {
+            Api.Response response = api.post("/api/v1/purchases/batch", tenant.adminToken(), key(), body);
+            assertThat(response.status()).as(body.toString().substring(0, Math.min(200, body.toString().length()))
+                    + " -> " + response).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.code()).isNotBlank();
         }

@@ -33,15 +33,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The earn benchmark of QUALITY.md, on the whole platform as the launcher runs it (RunningPlatform): earns through the
  * gateway with 64 clients against the raw SQL earn rate measured on the same PostgreSQL in the same run, earn latency at
- * half the measured rate, and balance reads. Not a test: it reports figures (stdout and
- * {@code target/benchmark-earn.md}) and asserts only that the work succeeded. Run it with {@code deploy/bin/bench-earn};
- * the numbers mean something only on an otherwise idle machine. Load goes to 127.0.0.1 only, bounded in time.
+ * half the measured rate, bulk earn in batches of 500 ({@code POST /api/v1/purchases/batch}), and balance reads. Not
+ * a test: it reports figures (stdout and {@code target/benchmark-earn.md}) and asserts only that the work succeeded. Run
+ * it with {@code deploy/bin/bench-earn}; the numbers mean something only on an otherwise idle machine. Load goes to
+ * 127.0.0.1 only, bounded in time.
  */
 class EarnBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
     private static final int MEMBERS = Integer.getInteger("bench.members", 500);
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 10));
+    private static final int BATCH_CLIENTS = Integer.getInteger("bench.batch-clients", 4);
+    private static final int BATCH_SIZE = 500;
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,6 +84,11 @@ class EarnBenchmark {
                 "p50 %.1f ms, p99 %.1f ms, %d errors".formatted(paced.percentile(50), paced.percentile(99),
                         paced.errors));
 
+        Load bulk = closedLoop(BATCH_CLIENTS, () -> purchaseBatch(platform, shop, members));
+        row("bulk earn through the gateway (batches of " + BATCH_SIZE + "), " + BATCH_CLIENTS + " clients",
+                "%.0f earns/s (%.1f batches/s), %d errors".formatted(bulk.rate() * BATCH_SIZE, bulk.rate(),
+                        bulk.errors));
+
         Load reads = closedLoop(CLIENTS, () -> send(HttpRequest.newBuilder(URI.create(platform.gateway()
                 + "/api/v1/members/" + members.get(ThreadLocalRandom.current().nextInt(members.size())) + "/points"))
                 .header("Authorization", "Bearer " + shop.token()).GET()));
@@ -108,6 +116,21 @@ class EarnBenchmark {
         return send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/v1/purchases"))
                 .header("Authorization", "Bearer " + shop.token()).header("Content-Type", "application/json")
                 .header("Idempotency-Key", orderId).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** {@value #BATCH_SIZE} purchases of random members in one call (a POS end-of-day file). */
+    private int purchaseBatch(RunningPlatform platform, Merchants.Tenant shop, List<String> members) {
+        StringBuilder body = new StringBuilder("{\"purchases\":[");
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"memberId\":\"")
+                    .append(members.get(ThreadLocalRandom.current().nextInt(members.size())))
+                    .append("\",\"orderId\":\"").append(UUID.randomUUID()).append("\",\"amount\":")
+                    .append(1 + ThreadLocalRandom.current().nextInt(500)).append(".50,\"currency\":\"CNY\"}");
+        }
+        return send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/v1/purchases/batch"))
+                .header("Authorization", "Bearer " + shop.token()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())));
     }
 
     private int send(HttpRequest.Builder request) {

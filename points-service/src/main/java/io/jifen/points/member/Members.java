@@ -39,14 +39,31 @@ public class Members {
     /** The member, who must be allowed to earn and spend (not frozen, not closed). */
     @Transactional
     public Member requireActive(MemberRef ref) {
-        Member member = require(ref);
-        if (member.isFrozen()) {
-            throw ApiException.conflict("member_frozen", "Member " + ref + " is frozen: points cannot move");
+        Optional<Member> member = find(ref);
+        refusal(ref, member).ifPresent(problem -> {
+            throw problem;
+        });
+        return member.orElseThrow();
+    }
+
+    /**
+     * Why {@link #requireActive} would refuse a member {@link #find} answered ({@code member_not_found},
+     * {@code member_frozen}, {@code member_closed}), or empty when the member may earn and spend; for callers that
+     * report a refusal instead of failing their transaction.
+     */
+    public Optional<ApiException> refusal(MemberRef ref, Optional<Member> found) {
+        if (found.isEmpty()) {
+            return Optional.of(notFound(ref));
         }
-        if (member.isClosed()) {
-            throw ApiException.conflict("member_closed", "Member " + ref + " is closed: points cannot move");
+        if (found.get().isFrozen()) {
+            return Optional.of(ApiException.conflict("member_frozen",
+                    "Member " + ref + " is frozen: points cannot move"));
         }
-        return member;
+        if (found.get().isClosed()) {
+            return Optional.of(ApiException.conflict("member_closed",
+                    "Member " + ref + " is closed: points cannot move"));
+        }
+        return Optional.empty();
     }
 
     private static ApiException notFound(MemberRef ref) {

@@ -26,11 +26,14 @@ class PurchaseController {
     private final IdempotentRequests idempotent;
     private final PurchaseService purchases;
     private final RefundService refunds;
+    private final BatchPurchaseService batches;
 
-    PurchaseController(IdempotentRequests idempotent, PurchaseService purchases, RefundService refunds) {
+    PurchaseController(IdempotentRequests idempotent, PurchaseService purchases, RefundService refunds,
+            BatchPurchaseService batches) {
         this.idempotent = idempotent;
         this.purchases = purchases;
         this.refunds = refunds;
+        this.batches = batches;
     }
 
     /** 201 with the points awarded; 200 with the first result when the order was already recorded. */
@@ -41,6 +44,18 @@ class PurchaseController {
             PurchaseService.Recorded recorded = purchases.record(request);
             return new Reply(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK, recorded.response());
         });
+    }
+
+    /**
+     * 200 with a result per purchase (recorded, duplicate, or rejected with the problem that purchase alone would
+     * have got), whatever the mix: one refused purchase does not refuse the others.
+     */
+    @PostMapping("/batch")
+    ResponseEntity<String> recordBatch(
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody RecordPurchasesRequest request) {
+        return idempotent.run(key, "POST /api/v1/purchases/batch", request,
+                () -> new Reply(HttpStatus.OK, batches.record(request)));
     }
 
     /** 201 with the points reversed; 200 with the first result when this refund id was already applied. */

@@ -58,19 +58,53 @@ class PurchaseService {
     record Recorded(PurchaseResponse response, boolean created) {
     }
 
+    /**
+     * What {@link #attempt} did: the purchase recorded (or found recorded), or the problem that refused it, nothing
+     * written then.
+     */
+    record Attempt(Recorded recorded, ApiException refused) {
+
+        static Attempt refused(ApiException problem) {
+            return new Attempt(null, problem);
+        }
+    }
+
     @Transactional
     public Recorded record(RecordPurchaseRequest request) {
+        Attempt attempt = attempt(request);
+        if (attempt.refused() != null) {
+            throw attempt.refused();
+        }
+        return attempt.recorded();
+    }
+
+    /**
+     * {@link #record}, answering a business refusal (order_exists, member_not_found, member_frozen, member_closed)
+     * instead of throwing it, so a caller recording many purchases in one transaction can report it and go on: an
+     * exception leaving a {@code @Transactional} method marks the whole transaction rollback-only.
+     */
+    @Transactional
+    public Attempt attempt(RecordPurchaseRequest request) {
         String hash = IdempotentRequests.hash(json.writeValueAsString(request));
         purchases.lockOrder(request.orderId());
         Optional<Purchase> existing = purchases.find(request.orderId());
         if (existing.isPresent()) {
             if (!existing.get().requestHash().equals(hash)) {
-                throw ApiException.conflict("order_exists",
-                        "Order " + request.orderId() + " was already recorded with different details");
+                return Attempt.refused(ApiException.conflict("order_exists",
+                        "Order " + request.orderId() + " was already recorded with different details"));
             }
-            return new Recorded(response(existing.get(), earning.awardsOf(request.orderId())), false);
+            return new Attempt(new Recorded(response(existing.get(), earning.awardsOf(request.orderId())), false),
+                    null);
         }
-        Member member = members.requireActive(request.member());
+        Optional<Member> found = members.find(request.member());
+        Optional<ApiException> refused = members.refusal(request.member(), found);
+        if (refused.isPresent()) {
+            return Attempt.refused(refused.get());
+        }
+        return new Attempt(earn(request, found.get(), hash), null);
+    }
+
+    private Recorded earn(RecordPurchaseRequest request, Member member, String hash) {
         Instant occurredAt = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
                 : request.occurredAt();
         List<Award> awards = earning.award(request.orderId(), member.memberId(), member.tierCode(), request.amount(),
