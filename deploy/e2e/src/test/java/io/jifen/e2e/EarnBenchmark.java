@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,11 +49,20 @@ class EarnBenchmark {
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Where a figure's time went: CPU per request of every process, read around each measured window.
+    private final CpuMeter cpu = new CpuMeter();
     private final List<String> report = new ArrayList<>();
 
     @Test
     void measure() throws Exception {
         RunningPlatform platform = RunningPlatform.get();
+        for (String piece : List.of("gateway", "points-service", "member-service", "tenant-service",
+                "campaign-service", "analytics-service")) {
+            cpu.add(piece, () -> platform.process(piece));
+        }
+        cpu.add("postgres", () -> Optional.of(TestInfra.postgres().process()))
+                .add("redis", () -> Optional.of(TestInfra.redis().process()))
+                .add("load generator", () -> Optional.of(ProcessHandle.current()));
         Merchants.Tenant shop = Merchants.signUp(platform);
         TestHttp gateway = new TestHttp(platform.gateway());
         String admin = TestInfra.accessToken("admin", TestInfra.PLATFORM_ADMIN_PASSWORD);
@@ -76,6 +86,7 @@ class EarnBenchmark {
         Load earn = closedLoop(CLIENTS, () -> purchase(platform, shop, members));
         row("earn through the gateway (purchase: JWT, tenant, rules, ledger, outbox), " + CLIENTS + " clients",
                 "%.0f earns/s (%.2f × raw SQL), %d errors".formatted(earn.rate(), earn.rate() / sqlRate, earn.errors));
+        row("CPU per earn, by process", earn.cpuPer(1));
         assertThat(earn.ok).as("earns succeeded").isPositive();
 
         double half = earn.rate() / 2;
@@ -88,6 +99,7 @@ class EarnBenchmark {
         row("bulk earn through the gateway (batches of " + BATCH_SIZE + "), " + BATCH_CLIENTS + " clients",
                 "%.0f earns/s (%.1f batches/s), %d errors".formatted(bulk.rate() * BATCH_SIZE, bulk.rate(),
                         bulk.errors));
+        row("CPU per bulk earn, by process", bulk.cpuPer(BATCH_SIZE));
 
         Load reads = closedLoop(CLIENTS, () -> send(HttpRequest.newBuilder(URI.create(platform.gateway()
                 + "/api/v1/members/" + members.get(ThreadLocalRandom.current().nextInt(members.size())) + "/points"))
@@ -95,6 +107,7 @@ class EarnBenchmark {
         row("balance read through the gateway, " + CLIENTS + " clients",
                 "%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors".formatted(reads.rate(), reads.percentile(50),
                         reads.percentile(99), reads.errors));
+        row("CPU per balance read, by process", reads.cpuPer(1));
 
         String table = String.join("\n", report);
         System.out.println("\n" + table + "\n");
@@ -206,8 +219,9 @@ class EarnBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             run(pool, clients, call, System.nanoTime() + WARM_UP.toNanos(), null);
-            Load load = new Load();
+            Load load = new Load(cpu);
             run(pool, clients, call, System.nanoTime() + MEASURE.toNanos(), load);
+            load.measured(cpu);
             return load;
         } finally {
             pool.shutdownNow();
@@ -220,7 +234,7 @@ class EarnBenchmark {
         long interval = (long) (1e9 * clients / rate);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            Load load = new Load();
+            Load load = new Load(cpu);
             long end = System.nanoTime() + MEASURE.toNanos();
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -238,6 +252,7 @@ class EarnBenchmark {
             for (Future<?> future : running) {
                 future.get();
             }
+            load.measured(cpu);
             return load;
         } finally {
             pool.shutdownNow();
@@ -266,10 +281,25 @@ class EarnBenchmark {
     /** What a measured window did: successes, errors, and each success's latency from its intended start. */
     private static final class Load {
         private final long start = System.nanoTime();
+        private final Map<String, Duration> cpuBefore;
+        private Map<String, Duration> cpuAfter;
         private volatile long end;
         private long ok;
         private long errors;
         private long[] latencies = new long[1 << 16];
+
+        Load(CpuMeter meter) {
+            cpuBefore = meter.read();
+        }
+
+        void measured(CpuMeter meter) {
+            cpuAfter = meter.read();
+        }
+
+        /** CPU per unit of work ({@code perCall} units per successful call), by process. */
+        synchronized String cpuPer(int perCall) {
+            return cpuAfter == null ? "not measured" : CpuMeter.perRequest(cpuBefore, cpuAfter, ok * perCall);
+        }
 
         void record(Call call, long intendedStart) throws Exception {
             int status = call.call();
