@@ -15,18 +15,27 @@ import java.util.stream.Stream;
  */
 final class CpuMeter {
 
-    private final Map<String, Supplier<Optional<ProcessHandle>>> processes = new LinkedHashMap<>();
+    private final Map<String, Supplier<Optional<ProcessHandle>>> trees = new LinkedHashMap<>();
+    private final Map<String, ProcessHandle> alone = new LinkedHashMap<>();
 
+    /** A process counted with its descendants (PostgreSQL's backends). */
     CpuMeter add(String name, Supplier<Optional<ProcessHandle>> process) {
-        processes.put(name, process);
+        trees.put(name, process);
         return this;
     }
 
-    /** The CPU time used so far by each process and its live descendants. */
+    /** A process counted without its descendants (the test JVM, whose children are the infrastructure). */
+    CpuMeter addAlone(String name, ProcessHandle process) {
+        alone.put(name, process);
+        return this;
+    }
+
+    /** The CPU time used so far by each process (and, for trees, its live descendants). */
     Map<String, Duration> read() {
         Map<String, Duration> used = new LinkedHashMap<>();
-        processes.forEach((name, process) -> used.put(name, process.get().map(CpuMeter::cpuOfTree)
+        trees.forEach((name, process) -> used.put(name, process.get().map(CpuMeter::cpuOfTree)
                 .orElse(Duration.ZERO)));
+        alone.forEach((name, process) -> used.put(name, cpuOf(process)));
         return used;
     }
 
@@ -50,8 +59,11 @@ final class CpuMeter {
     }
 
     private static Duration cpuOfTree(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants())
-                .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+        return Stream.concat(Stream.of(root), root.descendants()).map(CpuMeter::cpuOf)
                 .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static Duration cpuOf(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 }

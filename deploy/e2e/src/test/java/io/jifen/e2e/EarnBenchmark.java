@@ -62,7 +62,8 @@ class EarnBenchmark {
         }
         cpu.add("postgres", () -> Optional.of(TestInfra.postgres().process()))
                 .add("redis", () -> Optional.of(TestInfra.redis().process()))
-                .add("load generator", () -> Optional.of(ProcessHandle.current()));
+                .add("elasticsearch", () -> Optional.of(TestInfra.elasticsearch().process()))
+                .addAlone("load generator", ProcessHandle.current());
         Merchants.Tenant shop = Merchants.signUp(platform);
         TestHttp gateway = new TestHttp(platform.gateway());
         String admin = TestInfra.accessToken("admin", TestInfra.PLATFORM_ADMIN_PASSWORD);
