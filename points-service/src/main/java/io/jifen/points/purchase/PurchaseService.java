@@ -118,6 +118,7 @@ class PurchaseService {
         Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash, points,
                 posted.balanceAfter(), earned.pending(), earned.held());
         purchases.insert(purchase, request.currency(), occurredAt, posted.entryId());
+        purchases.insertLines(request.orderId(), request.items());
         earning.remember(request.orderId(), awards);
         outbox.append("purchase.recorded", TenantContext.require(), new PurchaseRecorded(member.memberId(),
                 request.orderId(), decimal(request.amount()), request.currency(), occurredAt, points));

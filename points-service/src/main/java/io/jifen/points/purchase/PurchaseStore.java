@@ -4,10 +4,16 @@ import io.jifen.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Purchases and their refunds (native SQL: the tenant is named in every statement). */
@@ -26,6 +32,10 @@ class PurchaseStore {
 
     record Refund(String refundId, BigDecimal amount, long pointsDue, long pointsReversed, long balanceAfter,
             long pointsCancelled, long paymentPointsReturned) {
+    }
+
+    /** A line of a purchase, as refunds price it. */
+    record Line(String sku, long quantity, BigDecimal unitPrice) {
     }
 
     /**
@@ -75,6 +85,49 @@ class PurchaseStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), orderId, refund.refundId(), refund.amount(),
                 refund.pointsDue(), refund.pointsReversed(), entryId, refund.balanceAfter(), refund.pointsCancelled(),
                 refund.paymentPointsReturned(), paymentEntryId);
+    }
+
+    /** The purchase's items, in one statement (none without items): recording a purchase is the hot path. */
+    void insertLines(String orderId, List<PurchaseItem> items) {
+        if (items == null || items.isEmpty()) {
+            return;
+        }
+        UUID tenant = tenant();
+        List<Object> args = new ArrayList<>(items.size() * 7);
+        for (int i = 0; i < items.size(); i++) {
+            PurchaseItem item = items.get(i);
+            args.addAll(Arrays.asList(tenant, orderId, i, item.sku(), item.category(), item.quantity(),
+                    item.unitPrice()));
+        }
+        jdbc.update("insert into purchase_line (tenant_id, order_id, line_no, sku, category, quantity, unit_price) "
+                + "values " + String.join(", ", Collections.nCopies(items.size(), "(?, ?, ?, ?, ?, ?, ?)")),
+                args.toArray());
+    }
+
+    /** The purchase's lines in their order. */
+    List<Line> lines(String orderId) {
+        return jdbc.query("""
+                select sku, quantity, unit_price from purchase_line
+                where tenant_id = ? and order_id = ? order by line_no""", (row, i) -> new Line(row.getString(1),
+                row.getLong(2), row.getBigDecimal(3)), tenant(), orderId);
+    }
+
+    /** Units of each SKU taken back by the order's items refunds so far ({@code refundId} null), or by one. */
+    Map<String, Long> refundedQuantities(String orderId, String refundId) {
+        Map<String, Long> quantities = new TreeMap<>();
+        jdbc.query("""
+                select sku, sum(quantity) from purchase_refund_line
+                where tenant_id = ? and order_id = ? and (cast(? as text) is null or refund_id = ?)
+                group by sku""", (RowCallbackHandler) row -> quantities.put(row.getString(1), row.getLong(2)),
+                tenant(), orderId, refundId, refundId);
+        return quantities;
+    }
+
+    void insertRefundLines(String orderId, String refundId, Map<String, Long> quantities) {
+        jdbc.batchUpdate("""
+                insert into purchase_refund_line (tenant_id, order_id, refund_id, sku, quantity)
+                values (?, ?, ?, ?, ?)""", quantities.entrySet().stream().map(line -> new Object[] {tenant(),
+                orderId, refundId, line.getKey(), line.getValue()}).toList());
     }
 
     private static UUID tenant() {

@@ -25,7 +25,7 @@ record RecordPurchaseRequest(
         @NotNull @DecimalMin(value = "0.00", inclusive = false) @DecimalMax(MAX_AMOUNT)
         @Digits(integer = 10, fraction = 2) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
-        @Size(max = 500) List<@Valid PurchaseItem> items,
+        @Size(max = 500) List<@NotNull @Valid PurchaseItem> items,
         @Size(max = 64) String storeId,
         Instant occurredAt) {
 
