@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -61,6 +62,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void rethrowSecurity(RuntimeException ex) {
         throw ex;
+    }
+
+    /**
+     * A transaction PostgreSQL aborted to break a deadlock or a serialization conflict (or a lock it could not get)
+     * changed nothing, and an Idempotency-Key it held was released: 503 {@code transaction_conflict} with
+     * {@code Retry-After}, so the client retries the same request, instead of the 500 an unexpected failure gets.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> handleConcurrencyFailure(ConcurrencyFailureException ex) {
+        log.warn("Transaction aborted by a concurrent one; the client may retry", ex);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "transaction_conflict",
+                        "A concurrent request touched the same data; nothing was changed, retry the same request "
+                                + "(with the same Idempotency-Key, if it had one)"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -55,7 +55,7 @@ class BatchPurchaseService {
         Result[] results = new Result[items.size()];
         for (int index : lockOrder(items, found)) {
             RecordPurchaseRequest item = items.get(index);
-            PurchaseService.Attempt attempt = purchases.attempt(item);
+            PurchaseService.Attempt attempt = purchases.attempt(item, () -> found.get(item.member()));
             results[index] = attempt.refused() == null ? Result.of(attempt.recorded())
                     : Result.rejected(item.orderId(), attempt.refused());
         }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,6 +86,15 @@ class PurchaseService {
      */
     @Transactional
     public Attempt attempt(RecordPurchaseRequest request) {
+        return attempt(request, () -> members.find(request.member()));
+    }
+
+    /**
+     * {@link #attempt(RecordPurchaseRequest)} with the member already looked up (a batch resolves each member once,
+     * not once per purchase); {@code member} is asked only when the order is new.
+     */
+    @Transactional
+    public Attempt attempt(RecordPurchaseRequest request, Supplier<Optional<Member>> member) {
         String hash = IdempotentRequests.hash(json.writeValueAsString(request));
         purchases.lockOrder(request.orderId());
         Optional<Purchase> existing = purchases.find(request.orderId());
@@ -96,7 +106,7 @@ class PurchaseService {
             return new Attempt(new Recorded(response(existing.get(), earning.awardsOf(request.orderId())), false),
                     null);
         }
-        Optional<Member> found = members.find(request.member());
+        Optional<Member> found = member.get();
         Optional<ApiException> refused = members.refusal(request.member(), found);
         if (refused.isPresent()) {
             return Attempt.refused(refused.get());
