@@ -2,8 +2,12 @@ package io.jifen.events;
 
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,6 +23,13 @@ class EventHandling {
     private static final String CLAIM = """
             insert into processed_event (consumer, event_id, tenant_id) values (?, ?, ?)
             on conflict do nothing""";
+
+    // A run's claims in one statement. Sorted ids: two instances claiming overlapping runs lock in the same order.
+    private static final String CLAIM_ALL = """
+            insert into processed_event (consumer, event_id, tenant_id)
+            select ?, id, ? from unnest(?::uuid[]) as id order by id
+            on conflict do nothing
+            returning event_id""";
 
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
@@ -41,8 +52,8 @@ class EventHandling {
     }
 
     /**
-     * Applies a run of one tenant's events in a single transaction (one commit instead of one per event), each
-     * claimed first as in {@link #handleOnce}. All or nothing: if any handler throws, nothing of the run is kept and
+     * Applies a run of one tenant's events in a single transaction (one commit instead of one per event), all
+     * claimed first in one statement, as {@link #handleOnce} claims one. All or nothing: if any handler throws, nothing of the run is kept and
      * the exception propagates, so the caller can fall back to {@link #handleOnce} event by event. The persistence
      * context is flushed after each event, so the next handler's queries see what the previous one wrote.
      *
@@ -51,8 +62,9 @@ class EventHandling {
     List<Outcome> handleAllOnce(EventConsumer consumer, TenantId tenant, List<EventEnvelope> events) {
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Runnable run = () -> transaction.executeWithoutResult(status -> {
+            Set<UUID> claimed = claimAll(consumer.group(), tenant, events);
             for (EventEnvelope event : events) {
-                if (!claim(consumer.group(), event)) {
+                if (!claimed.remove(event.id())) {
                     outcomes.add(Outcome.DUPLICATE);
                     continue;
                 }
@@ -77,6 +89,17 @@ class EventHandling {
             consumer.handle(event);
             return Outcome.HANDLED;
         });
+    }
+
+    private Set<UUID> claimAll(String group, TenantId tenant, List<EventEnvelope> events) {
+        UUID[] ids = events.stream().map(EventEnvelope::id).toArray(UUID[]::new);
+        return new HashSet<>(jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(CLAIM_ALL);
+            statement.setString(1, group);
+            statement.setObject(2, tenant == null ? null : tenant.value());
+            statement.setArray(3, connection.createArrayOf("uuid", ids));
+            return statement;
+        }, (row, i) -> row.getObject(1, UUID.class)));
     }
 
     private boolean claim(String group, EventEnvelope event) {

@@ -79,6 +79,46 @@ class BatchConsumerIT extends EventsIntegrationTest {
                 .isEqualTo(counted.size());
     }
 
+    @Test
+    void shouldSkipAnEventPublishedTwiceInOneBatchAndOneAlreadyProcessed() {
+        String stream = "jifen:test:batch:" + UUID.randomUUID();
+        String group = "batcher";
+        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        TenantId tenant = newTenant();
+        EnvelopeCodec codec = new EnvelopeCodec(json);
+        EventEnvelope twice = counted(tenant, 1);
+        EventEnvelope done = counted(tenant, 2);
+        EventEnvelope fresh = counted(tenant, 3);
+        // Processed before (a previous delivery committed), then relayed again: its claim is already there.
+        jdbc.update("insert into processed_event (consumer, event_id, tenant_id) values (?, ?, ?)", group, done.id(),
+                tenant.value());
+        // A relay that died between XADD and marking the row sent publishes the same event again.
+        for (EventEnvelope event : List.of(twice, done, twice, fresh)) {
+            REDIS.xadd(stream, XAddParams.xAddParams(), codec.encode(event));
+        }
+        TenantSeeing consumer = new TenantSeeing(jdbc, group, List.of(stream));
+        ConsumerWorker worker = consumers.worker(consumer, "batch-worker");
+        worker.start();
+        try {
+            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0
+                    && effectOf(fresh.id()) == 1);
+        } finally {
+            worker.signalStop();
+            worker.awaitStopped(Duration.ofSeconds(10));
+        }
+        assertThat(effectOf(twice.id())).isEqualTo(1);
+        assertThat(effectOf(done.id())).isZero();
+        assertThat(effectOf(fresh.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from processed_event where consumer = ? and event_id in (?, ?, ?)", Long.class,
+                group, twice.id(), done.id(), fresh.id())).isEqualTo(3);
+    }
+
+    private EventEnvelope counted(TenantId tenant, int n) {
+        return new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, tenant,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": " + n + "}"));
+    }
+
     /** The test counter, also noting the tenant each event's handler ran in. */
     static final class TenantSeeing extends EffectCounter {
         final Map<UUID, Optional<TenantId>> tenants = new ConcurrentHashMap<>();

@@ -43,6 +43,25 @@ class OutboxIT extends EventsIntegrationTest {
     }
 
     @Test
+    void shouldWriteATransactionsEventsWhenItCommitsInTheOrderTheyWereAppended() {
+        TenantId tenant = newTenant();
+        List<UUID> appended = new java.util.ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            for (int n = 1; n <= 5; n++) {
+                appended.add(outbox.append(EffectCounter.COUNTED, tenant, new Counted(n, "batch")).id());
+            }
+            // Not written before commit: the rows go in one batch just before it.
+            assertThat(jdbc.queryForObject("select count(*) from outbox where id = any(?::uuid[])", Long.class,
+                    (Object) appended.stream().map(UUID::toString).toArray(String[]::new))).isZero();
+        });
+
+        List<UUID> written = jdbc.queryForList("select id from outbox where id = any(?::uuid[]) order by seq",
+                UUID.class, (Object) appended.stream().map(UUID::toString).toArray(String[]::new));
+        assertThat(written).containsExactlyElementsOf(appended);
+        eventually().until(() -> appended.stream().allMatch(id -> effectOf(id) == 1));
+    }
+
+    @Test
     void shouldPublishACommittedEventWithItsWholeEnvelope() {
         TenantId tenant = newTenant();
 
