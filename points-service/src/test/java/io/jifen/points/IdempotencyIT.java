@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,35 +97,83 @@ class IdempotencyIT extends PointsServiceTestBase {
     }
 
     @Test
-    void shouldAnswer409WhileTheFirstRequestIsInFlight() throws Exception {
+    void shouldAnswer409WhileTheFirstRequestIsInFlightAndCommitNothingAboutTheKeyBeforeIt() throws Exception {
         Tenant tenant = newTenant();
         UUID member = newMember(tenant);
         credit(tenant, member, 10);
         String key = key();
         CompletableFuture<Api.Response> first;
-        // Holding the account's row lock keeps the first request inside its transaction, after it claimed the key.
+        // Holding the account's row lock keeps the first request inside its transaction, after it took the key.
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement(
-                    "select balance from account where tenant_id = ? and member_id = ? for update")) {
-                lock.setObject(1, tenant.id());
-                lock.setObject(2, member);
-                lock.executeQuery().close();
-            }
+            lockAccount(holder, tenant, member);
             first = CompletableFuture.supplyAsync(() -> adjust(tenant, member, 5, key));
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                    "select count(*) from idempotency_key where tenant_id = ? and key = ? and status = 'in_flight'",
-                    Long.class, tenant.id(), key) == 1);
+            awaitBlockedBy(holder);
 
             Api.Response whileInFlight = adjust(tenant, member, 5, key);
 
             assertThat(whileInFlight.status()).isEqualTo(409);
             assertThat(whileInFlight.code()).isEqualTo("idempotency_in_flight");
+            // Nothing about the key is committed yet: a crash now would leave it free.
+            assertThat(storedKeys(tenant, key)).isZero();
             holder.rollback();
         }
         assertThat(first.get().status()).isEqualTo(201);
         assertThat(adjust(tenant, member, 5, key).body()).isEqualTo(first.get().body());
         assertThat(balance(tenant, member)).isEqualTo(15);
+    }
+
+    @Test
+    void shouldFreeTheKeyAtOnceWhenTheFirstRequestsTransactionDiesBeforeCommit() throws Exception {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        credit(tenant, member, 10);
+        String key = key();
+        CompletableFuture<Api.Response> first;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            lockAccount(holder, tenant, member);
+            first = CompletableFuture.supplyAsync(() -> adjust(tenant, member, 5, key));
+            int blocked = awaitBlockedBy(holder);
+
+            // The first request's database session dies mid-work, as it does when its instance is killed.
+            jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, blocked);
+
+            assertThat(first.get().status()).as(first.get().toString()).isGreaterThanOrEqualTo(500);
+            holder.rollback();
+        }
+        Api.Response retried = adjust(tenant, member, 5, key);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(adjust(tenant, member, 5, key).body()).isEqualTo(retried.body());
+        assertThat(balance(tenant, member)).isEqualTo(15);
+    }
+
+    @Test
+    void shouldAnswer409ForAKeyAnOlderInstanceClaimedUntilTheClaimIsAbandoned() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        String key = key();
+        adjust(tenant, member, 5, key());
+        // Instances from before one-transaction idempotency committed a claim of their own first; this one has the
+        // hash of the same body (the hash covers endpoint and body, not the key).
+        jdbc.update("""
+                insert into idempotency_key (tenant_id, key, request_hash, status)
+                select tenant_id, ?, request_hash, 'in_flight' from idempotency_key where tenant_id = ?""",
+                key, tenant.id());
+
+        Api.Response whileClaimed = adjust(tenant, member, 5, key);
+        jdbc.update("""
+                update idempotency_key set created_at = now() - interval '6 minutes'
+                where tenant_id = ? and key = ?""", tenant.id(), key);
+        Api.Response afterAbandoned = adjust(tenant, member, 5, key);
+        Api.Response repeat = adjust(tenant, member, 5, key);
+
+        assertThat(whileClaimed.status()).isEqualTo(409);
+        assertThat(whileClaimed.code()).isEqualTo("idempotency_in_flight");
+        assertThat(afterAbandoned.status()).as(afterAbandoned.toString()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(afterAbandoned.body());
+        assertThat(balance(tenant, member)).isEqualTo(10);
     }
 
     @Test
@@ -176,5 +226,32 @@ class IdempotencyIT extends PointsServiceTestBase {
         assertThat(refused.code()).isEqualTo("insufficient_points");
         assertThat(retried.status()).isEqualTo(201);
         assertThat(balance(tenant, member)).isEqualTo(5);
+    }
+
+    private static void lockAccount(Connection holder, Tenant tenant, UUID member) throws SQLException {
+        try (PreparedStatement lock = holder.prepareStatement(
+                "select balance from account where tenant_id = ? and member_id = ? for update")) {
+            lock.setObject(1, tenant.id());
+            lock.setObject(2, member);
+            lock.executeQuery().close();
+        }
+    }
+
+    /** Waits until a session queues on one of {@code holder}'s locks; answers its pid. */
+    private int awaitBlockedBy(Connection holder) throws SQLException {
+        int holderPid;
+        try (PreparedStatement pid = holder.prepareStatement("select pg_backend_pid()");
+                ResultSet row = pid.executeQuery()) {
+            row.next();
+            holderPid = row.getInt(1);
+        }
+        return await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid))", Integer.class, holderPid),
+                pids -> pids.size() == 1).getFirst();
+    }
+
+    private long storedKeys(Tenant tenant, String key) {
+        return jdbc.queryForObject("select count(*) from idempotency_key where tenant_id = ? and key = ?",
+                Long.class, tenant.id(), key);
     }
 }

@@ -82,7 +82,7 @@ class PointsServiceFaultIT {
                 .map(o -> load.send(o.purchase())).toList();
         assertThat(retried).as("retries with the same Idempotency-Key").allSatisfy(retry -> {
             if (retry.status() == 409) {
-                // The killed process had claimed the key; it stays in flight for 5 minutes (IdempotentRequests).
+                // The killed process's session still held the key (IdempotentRequests), not yet closed by PostgreSQL.
                 assertThat(retry.code()).as(retry.toString()).isEqualTo("idempotency_in_flight");
             } else {
                 assertThat(retry.status()).as(retry.toString()).isIn(200, 201);

@@ -3,6 +3,7 @@ package io.jifen.points.idempotency;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import io.jifen.web.ApiException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,12 +19,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} for every write that moves points, scoped to the tenant. The key is claimed in its own
- * short transaction (so a concurrent repeat sees it in flight), the work runs in a second transaction that also
- * stores the reply, so "points moved" and "reply remembered" commit together or not at all.
+ * {@code Idempotency-Key} for every write that moves points, scoped to the tenant. The key, the work and the stored
+ * reply share the work's transaction, so "points moved" and "reply remembered" commit together or not at all, in one
+ * commit per write.
  * <p>
- * A failed request (a 4xx problem, or a crash before commit) releases its key: nothing moved, so the client may
- * retry with the same key. A key left in flight by a process that died is taken over after {@link #ABANDONED}.
+ * The transaction's first statement takes the key's advisory lock ({@link #lock}) without waiting: a repeat that
+ * finds it held answers 409 while the first is in flight. Holding it, the next statement sees every reply committed
+ * before it: READ COMMITTED takes a snapshot per statement, and a transaction releases its locks only once its commit
+ * is visible. So a stored reply is replayed (or another body refused), and otherwise the work runs and its reply is
+ * inserted before the commit. Everything about the key until then is uncommitted, so a failed request (a 4xx problem
+ * thrown by the work, or a crash before commit) rolls back with nothing left behind: the lock goes with the
+ * transaction or its connection, and the key is free for a retry at once.
+ * <p>
+ * Because the lock is never waited for, it cannot take part in a deadlock with the locks the work takes after it.
+ * Rows {@code in_flight} are claims that instances from before this scheme committed on their own, which they then
+ * worked on without this lock: such a claim is answered as in flight, and taken over once {@link #ABANDONED}.
  */
 @Component
 public class IdempotentRequests {
@@ -48,7 +58,8 @@ public class IdempotentRequests {
 
     /**
      * Runs {@code work} once per key: the first call's reply is stored and replayed verbatim to every repeat with
-     * the same operation and request.
+     * the same operation and request. The work joins this call's transaction (its {@code @Transactional} methods
+     * participate in it); an exception it throws rolls everything back and reaches the caller as it is.
      *
      * @param operation names the endpoint (a key reused on another endpoint is a different request)
      * @param request   the validated request record; its JSON form is what "the same body" means
@@ -57,44 +68,43 @@ public class IdempotentRequests {
         TenantId tenant = TenantContext.require();
         requireValid(key);
         String hash = hash(operation + "\n" + json.writeValueAsString(request));
-        ResponseEntity<String> replay = transactions.execute(status -> claim(tenant, key, hash));
-        if (replay != null) {
-            return replay;
-        }
-        try {
-            return transactions.execute(status -> {
-                Reply reply = work.get();
-                String body = json.writeValueAsString(reply.body());
-                jdbc.update("""
-                        update idempotency_key set status = 'done', response_status = ?, response_body = ?,
-                                                   completed_at = now()
-                        where tenant_id = ? and key = ?""", reply.status().value(), body, tenant.value(), key);
-                return reply(reply.status().value(), body);
-            });
-        } catch (RuntimeException e) {
-            transactions.executeWithoutResult(status -> jdbc.update(
-                    "delete from idempotency_key where tenant_id = ? and key = ? and status = 'in_flight'",
-                    tenant.value(), key));
-            throw e;
+        return transactions.execute(status -> {
+            lock(tenant, key);
+            ResponseEntity<String> replay = stored(tenant, key, hash);
+            if (replay != null) {
+                return replay;
+            }
+            Reply reply = work.get();
+            String body = json.writeValueAsString(reply.body());
+            remember(tenant, key, hash, reply.status().value(), body);
+            return reply(reply.status().value(), body);
+        });
+    }
+
+    /**
+     * Takes the key's lock until the transaction ends, or answers 409. Two-int advisory locks are a lock space of
+     * their own, apart from the bigint ones points-service takes on orders, payments and events (PostgreSQL tells
+     * them apart), and only this class takes them. Both ints come from a SHA-256 of tenant and key: two keys share a
+     * lock only by a 64-bit collision, and then the one arriving second is merely told to retry.
+     */
+    private void lock(TenantId tenant, String key) {
+        ByteBuffer digest = ByteBuffer.wrap(sha256(tenant.value() + "\n" + key));
+        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class,
+                digest.getInt(), digest.getInt());
+        if (!Boolean.TRUE.equals(locked)) {
+            throw inFlight();
         }
     }
 
-    /** {@code null}: the caller now owns the key; otherwise the stored reply to replay. */
-    private ResponseEntity<String> claim(TenantId tenant, String key, String hash) {
-        int claimed = jdbc.update("""
-                insert into idempotency_key (tenant_id, key, request_hash, status) values (?, ?, ?, 'in_flight')
-                on conflict do nothing""", tenant.value(), key, hash);
-        if (claimed == 1) {
-            return null;
-        }
+    /** The reply to replay; {@code null}: this transaction does the work. */
+    private ResponseEntity<String> stored(TenantId tenant, String key, String hash) {
         List<Stored> rows = jdbc.query("""
                 select request_hash, status, response_status, response_body from idempotency_key
-                where tenant_id = ? and key = ? for update""",
+                where tenant_id = ? and key = ?""",
                 (row, i) -> new Stored(row.getString(1), row.getString(2), row.getInt(3), row.getString(4)),
                 tenant.value(), key);
         if (rows.isEmpty()) {
-            // The holder failed and released it between our insert and select: take it now.
-            return claim(tenant, key, hash);
+            return null;
         }
         Stored stored = rows.getFirst();
         if (!stored.hash().equals(hash)) {
@@ -107,15 +117,36 @@ public class IdempotentRequests {
         if (takeOverAbandoned(tenant, key)) {
             return null;
         }
-        throw ApiException.conflict("idempotency_in_flight",
-                "A request with this Idempotency-Key is still being processed; retry later");
+        throw inFlight();
     }
 
+    /** Removes an older instance's abandoned claim (back again if this transaction rolls back). */
     private boolean takeOverAbandoned(TenantId tenant, String key) {
         return jdbc.update("""
-                update idempotency_key set created_at = now()
+                delete from idempotency_key
                 where tenant_id = ? and key = ? and status = 'in_flight'
                   and created_at < now() - cast(? as interval)""", tenant.value(), key, ABANDONED) == 1;
+    }
+
+    /**
+     * Stores the reply. Every writer of a reply holds the key's lock, so no row can have appeared since
+     * {@link #stored}, except a claim an older instance committed without the lock: then the work is rolled back
+     * and the client told to retry, rather than both moving points.
+     */
+    private void remember(TenantId tenant, String key, String hash, int status, String body) {
+        int stored = jdbc.update("""
+                insert into idempotency_key (tenant_id, key, request_hash, status, response_status, response_body,
+                                             completed_at)
+                values (?, ?, ?, 'done', ?, ?, clock_timestamp())
+                on conflict do nothing""", tenant.value(), key, hash, status, body);
+        if (stored != 1) {
+            throw inFlight();
+        }
+    }
+
+    private static ApiException inFlight() {
+        return ApiException.conflict("idempotency_in_flight",
+                "A request with this Idempotency-Key is still being processed; retry later");
     }
 
     private static ResponseEntity<String> reply(int status, String body) {
@@ -135,9 +166,12 @@ public class IdempotentRequests {
 
     /** SHA-256 of a request's canonical form, hex. */
     public static String hash(String text) {
+        return HexFormat.of().formatHex(sha256(text));
+    }
+
+    private static byte[] sha256(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
