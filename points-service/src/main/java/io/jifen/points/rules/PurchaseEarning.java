@@ -37,8 +37,13 @@ public class PurchaseEarning {
      */
     public List<Award> award(String orderId, UUID memberId, String tierCode, BigDecimal amount,
             List<PurchaseLine> items, Instant at) {
-        PurchaseFacts facts = new PurchaseFacts(amount, items, tierCode, at, !hasPurchases(memberId));
-        return channels.purchase(orderId, memberId, facts, rules.forEvaluation());
+        List<EarningRule> evaluated = rules.forEvaluation();
+        // Whether it is the first purchase changes the awards only through a first-purchase rule: without one, the
+        // purchase table is not asked.
+        boolean first = evaluated.stream().anyMatch(rule -> Rules.FIRST_PURCHASE.equals(rule.trigger()))
+                && !hasPurchases(memberId);
+        PurchaseFacts facts = new PurchaseFacts(amount, items, tierCode, at, first);
+        return channels.purchase(orderId, memberId, facts, evaluated);
     }
 
     /** Keeps a recorded purchase's awards (in the purchase's transaction). */
