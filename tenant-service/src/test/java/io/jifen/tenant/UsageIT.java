@@ -50,6 +50,23 @@ class UsageIT extends TenantServiceTestBase {
     }
 
     @Test
+    void shouldCountTheOtherEventsOfARunThatHoldsAMalformedOne() {
+        Signup tenant = signUp("usage-bad");
+        points(tenant, "points.earned", 100, UUID.randomUUID());
+        publish("points-service", "points.earned", tenant, UUID.randomUUID(),
+                "{\"memberId\":\"" + UUID.randomUUID() + "\",\"points\":-5}");
+        points(tenant, "points.earned", 7, UUID.randomUUID());
+        member(tenant, "member.registered");
+        String admin = platformAdminToken();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode view = api.get("/api/v1/admin/tenants/" + tenant.id(), admin).json();
+            assertThat(view.get("memberCount").asLong()).isEqualTo(1);
+            assertThat(view.get("pointsLiability").asLong()).isEqualTo(107);
+        });
+    }
+
+    @Test
     void shouldReportTodaysApiCallsCountedByTheGateway() {
         Signup tenant = signUp("calls");
         String today = DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(ZoneOffset.UTC));

@@ -54,8 +54,8 @@ class EventHandling {
     /**
      * Applies a run of one tenant's events in a single transaction (one commit instead of one per event), all
      * claimed first in one statement, as {@link #handleOnce} claims one. All or nothing: if any handler throws, nothing of the run is kept and
-     * the exception propagates, so the caller can fall back to {@link #handleOnce} event by event. The persistence
-     * context is flushed after each event, so the next handler's queries see what the previous one wrote.
+     * the exception propagates, so the caller can fall back to {@link #handleOnce} event by event. The events not
+     * processed before go to {@link EventConsumer#handleAll} together.
      *
      * @return each event's outcome, in order
      */
@@ -63,14 +63,16 @@ class EventHandling {
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Runnable run = () -> transaction.executeWithoutResult(status -> {
             Set<UUID> claimed = claimAll(consumer.group(), tenant, events);
+            List<EventEnvelope> fresh = new ArrayList<>(events.size());
             for (EventEnvelope event : events) {
-                if (!claimed.remove(event.id())) {
-                    outcomes.add(Outcome.DUPLICATE);
-                    continue;
+                boolean first = claimed.remove(event.id());
+                outcomes.add(first ? Outcome.HANDLED : Outcome.DUPLICATE);
+                if (first) {
+                    fresh.add(event);
                 }
-                consumer.handle(event);
-                status.flush();
-                outcomes.add(Outcome.HANDLED);
+            }
+            if (!fresh.isEmpty()) {
+                consumer.handleAll(fresh, status::flush);
             }
         });
         if (tenant == null) {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -76,6 +79,22 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "transaction_conflict",
                         "A concurrent request touched the same data; nothing was changed, retry the same request "
                                 + "(with the same Idempotency-Key, if it had one)"));
+    }
+
+    /**
+     * The database could not be reached, or the connection broke during the transaction (its rollback then fails
+     * too): 503 {@code database_unavailable} with {@code Retry-After}. Whether a commit that lost its connection
+     * happened is unknown here, so the answer says to retry with the same Idempotency-Key, which replays the first
+     * result if it did.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransactionSystemException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<Object> handleDatabaseUnavailable(RuntimeException ex) {
+        log.warn("Database unavailable during the request; the client may retry", ex);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
+                        "The database could not complete the request; retry the same request (with the same "
+                                + "Idempotency-Key, if it had one)"));
     }
 
     @ExceptionHandler(Exception.class)

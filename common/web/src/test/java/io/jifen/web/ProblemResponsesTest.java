@@ -121,6 +121,15 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void shouldAnswerALostDatabaseWith503AndRetryAfter() throws Exception {
+        mvc.perform(get("/db-gone").with(jwt()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(jsonPath("$.code").value("database_unavailable"))
+                .andExpect(content().string(not(containsString("connection-detail"))));
+    }
+
+    @Test
     void shouldMapApiExceptionsToTheirStatusAndCode() throws Exception {
         mvc.perform(get("/things/7").with(jwt()))
                 .andExpect(status().isConflict())
@@ -171,6 +180,12 @@ class ProblemResponsesTest {
                 throw new ApiException(HttpStatus.CONFLICT, "thing_locked", "Thing 7 is locked");
             }
             return "thing " + id;
+        }
+
+        @GetMapping("/db-gone")
+        String databaseGone() {
+            // What a transaction whose connection broke throws when its rollback fails as well.
+            throw new org.springframework.transaction.TransactionSystemException("connection-detail");
         }
 
         @GetMapping("/boom")

@@ -43,7 +43,9 @@ class EarnBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
     private static final int MEMBERS = Integer.getInteger("bench.members", 500);
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 10));
+    // Long enough for the JIT to finish with the hot paths of every process: with 10 s, a run measured the
+    // compilers as much as the platform (the same earn cost 1.5-2x the CPU it cost a minute later).
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 40));
     private static final int BATCH_CLIENTS = Integer.getInteger("bench.batch-clients", 4);
     private static final int BATCH_SIZE = 500;
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));

@@ -2,6 +2,7 @@ package io.jifen.tenant.usage;
 
 import io.jifen.events.EventConsumer;
 import io.jifen.events.EventEnvelope;
+import io.jifen.tenancy.TenantId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,23 @@ class UsageEventConsumer extends EventConsumer {
         long[] effect = EFFECTS.get(event.type());
         long points = effect[1] == 0 ? 0 : points(event);
         jdbc.update(UPSERT, event.tenantId().value(), effect[0], effect[1] * points);
+    }
+
+    /** A run of one tenant's events moves the counters by their sum: one upsert instead of one per event. */
+    @Override
+    protected void handleAll(List<EventEnvelope> events, Runnable flush) {
+        TenantId tenant = events.getFirst().tenantId();
+        if (tenant == null) {
+            return;
+        }
+        long members = 0;
+        long liability = 0;
+        for (EventEnvelope event : events) {
+            long[] effect = EFFECTS.get(event.type());
+            members += effect[0];
+            liability = Math.addExact(liability, effect[1] == 0 ? 0 : effect[1] * points(event));
+        }
+        jdbc.update(UPSERT, tenant.value(), members, liability);
     }
 
     private static long points(EventEnvelope event) {
