@@ -53,9 +53,9 @@ class EventHandling {
 
     /**
      * Applies a run of one tenant's events in a single transaction (one commit instead of one per event), all
-     * claimed first in one statement, as {@link #handleOnce} claims one. All or nothing: if any handler throws, nothing of the run is kept and
-     * the exception propagates, so the caller can fall back to {@link #handleOnce} event by event. The events not
-     * processed before go to {@link EventConsumer#handleAll} together.
+     * claimed first in one statement, as {@link #handleOnce} claims one; those not processed before then go to
+     * {@link EventConsumer#handleAll} together. All or nothing: if any handler throws, nothing of the run is kept
+     * and the exception propagates, so the caller can fall back to {@link #handleOnce} event by event.
      *
      * @return each event's outcome, in order
      */
