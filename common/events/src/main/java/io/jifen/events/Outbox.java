@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -65,7 +64,7 @@ public class Outbox {
     public EventEnvelope append(String type, int version, TenantId tenant, Object payload) {
         requireTransaction();
         requireValidType(type);
-        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), type, tenant,
+        EventEnvelope event = new EventEnvelope(TimeOrderedUuids.next(), type, tenant,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), version, toObject(payload));
         Object[] row = {event.id(), event.type(), tenant == null ? null : tenant.value(),
                 OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC), event.version(),

@@ -32,6 +32,9 @@ class OutboxPublisher {
     // Bounded, so one purge never holds locks on millions of rows.
     private static final String PURGE_SENT =
             "delete from outbox where id in (select id from outbox where sent_at < ? limit 10000)";
+    private static final String PURGE_PROCESSED = """
+            delete from processed_event where ctid = any(array(
+                select ctid from processed_event where processed_at < ? limit 10000))""";
 
     private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(rs.getObject("id", UUID.class),
             rs.getString("type"), rs.getObject("tenant_id", UUID.class),
@@ -90,6 +93,22 @@ class OutboxPublisher {
         int deleted;
         do {
             deleted = jdbc.update(PURGE_SENT, cutoff);
+            total += deleted;
+        } while (deleted == 10000);
+        return total;
+    }
+
+    /**
+     * Deletes consumers' claims ({@code processed_event}) made longer than {@code retention} ago; returns how many.
+     * A claim only matters while its event can be delivered again, which is minutes (the relay's retry, a consumer's
+     * reclaim and dead-lettering) or, for an operator replaying sent outbox rows, the outbox's own retention.
+     */
+    int purgeProcessed(Duration retention) {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(Instant.now().minus(retention), ZoneOffset.UTC);
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update(PURGE_PROCESSED, cutoff);
             total += deleted;
         } while (deleted == 10000);
         return total;

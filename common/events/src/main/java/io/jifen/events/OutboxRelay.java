@@ -101,6 +101,12 @@ class OutboxRelay implements SmartLifecycle {
         if (purged > 0) {
             log.debug("Purged {} outbox rows sent more than {} ago", purged, settings.retention());
         }
+        // Twice the outbox's retention: a sent row replayed by an operator still finds its claims.
+        Duration claims = settings.retention().multipliedBy(2);
+        int forgotten = publisher.purgeProcessed(claims);
+        if (forgotten > 0) {
+            log.debug("Purged {} event claims older than {}", forgotten, claims);
+        }
         return Instant.now().plus(PURGE_EVERY);
     }
 }

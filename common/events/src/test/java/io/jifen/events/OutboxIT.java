@@ -126,6 +126,23 @@ class OutboxIT extends EventsIntegrationTest {
     }
 
     @Test
+    void shouldPurgeOnlyEventClaimsOlderThanTheirRetention() {
+        String group = "purge-" + UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        jdbc.update("""
+                insert into processed_event (consumer, event_id, processed_at)
+                values (?, ?, now() - interval '15 days'), (?, ?, now() - interval '13 days')""",
+                group, old, group, recent);
+        OutboxPublisher publisher = new OutboxPublisher(jdbc, transaction, null, STREAM, 10, null);
+
+        assertThat(publisher.purgeProcessed(Duration.ofDays(14))).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForList("select event_id from processed_event where consumer = ?", UUID.class, group))
+                .containsExactly(recent);
+    }
+
+    @Test
     void shouldReportTheBacklogAndCountWhatIsPublished() {
         double publishedBefore = published();
         relay.stop();

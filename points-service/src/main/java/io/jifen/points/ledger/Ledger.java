@@ -1,6 +1,7 @@
 package io.jifen.points.ledger;
 
 import io.jifen.events.Outbox;
+import io.jifen.events.TimeOrderedUuids;
 import io.jifen.points.ledger.LotAllocator.Consumption;
 import io.jifen.points.ledger.LotAllocator.OpenLot;
 import io.jifen.points.settings.LedgerSettings;
@@ -70,7 +71,7 @@ public class Ledger {
         TenantId tenant = TenantContext.require();
         long balance = lockAccount(tenant, posting.memberId());
         long after = Math.addExact(balance, points);
-        UUID entryId = UUID.randomUUID();
+        UUID entryId = TimeOrderedUuids.next();
         long intoLot = Math.min(points, Math.max(0, after));
         boolean earned = posting.kind() == EntryKind.EARN || posting.kind() == EntryKind.ADJUST;
         // The entry, its lot and the balance in one statement: one round trip for the most frequent posting. The
@@ -90,7 +91,7 @@ public class Ledger {
                 where tenant_id = ? and member_id = ? and point_type = ?""",
                 tenant.value(), entryId, posting.memberId(), POINTS, posting.kind().value(), points, after,
                 posting.reason().value(), posting.sourceId(), posting.note(), posting.actor(), posting.actorClient(),
-                tenant.value(), UUID.randomUUID(), posting.memberId(), POINTS, points, intoLot, entryId,
+                tenant.value(), TimeOrderedUuids.next(), posting.memberId(), POINTS, points, intoLot, entryId,
                 timestamp(expiresAt), posting.kind().value(), posting.reason().value(), posting.sourceId(),
                 after, earned ? points : 0, tenant.value(), posting.memberId(), POINTS);
         memo.put(lockKey(posting.memberId()), after);
@@ -385,7 +386,7 @@ public class Ledger {
         requirePositive(points);
         TenantId tenant = TenantContext.require();
         lockAccount(tenant, posting.memberId());
-        UUID lotId = UUID.randomUUID();
+        UUID lotId = TimeOrderedUuids.next();
         jdbc.update("""
                 insert into lot (tenant_id, id, member_id, point_type, points, remaining, pending_until, status, kind,
                                  reason, source_id)
@@ -428,7 +429,7 @@ public class Ledger {
     }
 
     private UUID insertEntry(TenantId tenant, Posting posting, long points, long balanceAfter, UUID restoresEntryId) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedUuids.next();
         jdbc.update("""
                 insert into ledger_entry (tenant_id, id, member_id, point_type, kind, points, balance_after, reason,
                                           source_id, note, actor, actor_client, restores_entry_id)
