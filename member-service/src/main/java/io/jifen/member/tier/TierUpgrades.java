@@ -20,12 +20,12 @@ public class TierUpgrades {
     static final String REASON = "growth";
 
     private final TierStandings standings;
-    private final TierLadderRepository ladders;
+    private final TierLadderCache ladders;
     private final GrowthLedger growth;
     private final MemberRepository members;
     private final TierService tiers;
 
-    TierUpgrades(TierStandings standings, TierLadderRepository ladders, GrowthLedger growth, MemberRepository members,
+    TierUpgrades(TierStandings standings, TierLadderCache ladders, GrowthLedger growth, MemberRepository members,
             TierService tiers) {
         this.standings = standings;
         this.ladders = ladders;
@@ -42,7 +42,7 @@ public class TierUpgrades {
     /** Raises the member to the tier its growth qualifies for; never lowers it. */
     @Transactional
     public void upgradeIfQualified(TenantId tenant, TierStanding standing) {
-        TierLadder ladder = ladders.find(tenant);
+        TierLadder ladder = ladders.find(tenant, standing.ladderVersion());
         if (ladder.above(standing.tierCode()).isEmpty()) {
             return; // already on the top tier: no growth can raise it
         }

@@ -7,6 +7,7 @@ import io.jifen.member.MemberServiceTestBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -71,6 +72,30 @@ class TierUpgradeIT extends MemberServiceTestBase {
         assertThat(tier.get("growthValue").asLong()).isEqualTo(20);
         assertThat(outboxPayloads("tier.changed", id)).singleElement()
                 .satisfies(p -> assertThat(p).contains("VIP"));
+    }
+
+    @Test
+    void shouldEvaluateTheNextPurchaseWithTheLadderAsItWasJustReplaced() {
+        Tenant tenant = newTenant();
+        api.put("/api/v1/tiers", tenant.admin(), TierIT.SILVER_GOLD_PLATINUM);
+        String id = register(tenant).get("id").asString();
+        purchase(tenant, id, "o-1", "900", Instant.now());
+        awaitPurchases(tenant, id, 1); // evaluated with gold at 1000: still silver, and that ladder is now cached
+
+        // Gold moves out of reach: 1100 would have reached the old threshold.
+        api.put("/api/v1/tiers", tenant.admin(), TierIT.ladder(List.of(TierIT.tier("silver", "Silver", 0),
+                TierIT.tier("gold", "Gold", 2000), TierIT.tier("platinum", "Platinum", 5000))));
+        purchase(tenant, id, "o-2", "200", Instant.now());
+        awaitPurchases(tenant, id, 2);
+        String afterRaise = tierOf(tenant, id).get("tier").get("code").asString();
+        // Gold comes within reach: 1101 is below the previous threshold.
+        api.put("/api/v1/tiers", tenant.admin(), TierIT.ladder(List.of(TierIT.tier("silver", "Silver", 0),
+                TierIT.tier("gold", "Gold", 1050), TierIT.tier("platinum", "Platinum", 5000))));
+        purchase(tenant, id, "o-3", "1", Instant.now());
+        awaitPurchases(tenant, id, 3);
+
+        assertThat(afterRaise).isEqualTo("silver");
+        assertThat(tierOf(tenant, id).get("tier").get("code").asString()).isEqualTo("gold");
     }
 
     void purchase(Tenant tenant, String memberId, String orderId, String amount, Instant at) {
