@@ -98,6 +98,28 @@ class TierUpgradeIT extends MemberServiceTestBase {
         assertThat(tierOf(tenant, id).get("tier").get("code").asString()).isEqualTo("gold");
     }
 
+    @Test
+    void shouldEvaluateEachTenantWithItsOwnLadderAndOnlyItsOwnMembers() {
+        Tenant a = newTenant();
+        Tenant b = newTenant();
+        api.put("/api/v1/tiers", a.admin(), TierIT.SILVER_GOLD_PLATINUM);
+        api.put("/api/v1/tiers", b.admin(), TierIT.ladder(List.of(TierIT.tier("silver", "Silver", 0),
+                TierIT.tier("gold", "Gold", 100))));
+        String ofA = register(a).get("id").asString();
+        String ofB = register(b).get("id").asString();
+
+        purchase(b, ofB, "b-1", "500", Instant.now());
+        purchase(b, ofA, "b-2", "5000", Instant.now()); // names a member B does not have
+        purchase(a, ofA, "a-1", "500", Instant.now());
+        awaitPurchases(b, ofB, 1);
+        awaitPurchases(a, ofA, 1);
+
+        assertThat(tierOf(b, ofB).get("tier").get("code").asString()).isEqualTo("gold");
+        JsonNode tier = tierOf(a, ofA);
+        assertThat(tier.get("tier").get("code").asString()).isEqualTo("silver");
+        assertThat(tier.get("growthValue").asLong()).isEqualTo(500);
+    }
+
     void purchase(Tenant tenant, String memberId, String orderId, String amount, Instant at) {
         publish(tenant, "purchase.recorded", Map.of("memberId", memberId, "orderId", orderId, "amount", amount,
                 "currency", "CNY", "occurredAt", at.toString()));
