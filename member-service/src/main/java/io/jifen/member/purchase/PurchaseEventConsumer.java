@@ -2,10 +2,9 @@ package io.jifen.member.purchase;
 
 import io.jifen.events.EventConsumer;
 import io.jifen.events.EventEnvelope;
-import io.jifen.member.member.Member;
-import io.jifen.member.member.MemberRepository;
 import io.jifen.member.tier.GrowthLedger;
-import io.jifen.member.tier.TierService;
+import io.jifen.member.tier.TierStanding;
+import io.jifen.member.tier.TierUpgrades;
 import io.jifen.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Purchases and refunds recorded by points-service become growth value (which may raise the member's tier at once)
  * and purchase statistics. common/events skips a redelivered event; the growth entry's key (order or refund id)
- * also absorbs the same purchase announced twice, and the statistics move only when that entry is new.
+ * also absorbs the same purchase announced twice, and the statistics move only when that entry is new. The member is
+ * read as a {@link TierStanding} (one row, no entity): this runs for every purchase of every tenant.
  */
 @Component
 class PurchaseEventConsumer extends EventConsumer {
@@ -31,16 +31,14 @@ class PurchaseEventConsumer extends EventConsumer {
 
     private final GrowthLedger growth;
     private final PurchaseStatsRepository stats;
-    private final MemberRepository members;
-    private final TierService tiers;
+    private final TierUpgrades tiers;
 
-    PurchaseEventConsumer(GrowthLedger growth, PurchaseStatsRepository stats, MemberRepository members,
-            TierService tiers, @Value("${jifen.member.purchase-stream}") String stream) {
+    PurchaseEventConsumer(GrowthLedger growth, PurchaseStatsRepository stats, TierUpgrades tiers,
+            @Value("${jifen.member.purchase-stream}") String stream) {
         super("member.purchase-events", List.of(stream),
                 Set.of("purchase.recorded", "purchase.refunded"));
         this.growth = growth;
         this.stats = stats;
-        this.members = members;
         this.tiers = tiers;
     }
 
@@ -48,18 +46,18 @@ class PurchaseEventConsumer extends EventConsumer {
     protected void handle(EventEnvelope event) {
         TenantId tenant = event.tenant().orElseThrow(() -> new IllegalArgumentException("A purchase has a tenant"));
         JsonNode payload = event.payload();
-        Optional<Member> member = members.findById(UUID.fromString(text(payload, "memberId")));
+        Optional<TierStanding> member = tiers.standing(tenant, UUID.fromString(text(payload, "memberId")));
         if (member.isEmpty()) {
             log.warn("Ignoring {} {}: no member {} in this tenant", event.type(), event.id(), text(payload, "memberId"));
             return;
         }
         BigDecimal amount = amount(payload);
-        UUID memberId = member.get().getId();
+        UUID memberId = member.get().memberId();
         if (event.type().equals("purchase.recorded")) {
             Instant at = occurredAt(payload.get("occurredAt"), event.occurredAt());
             if (growth.record(tenant, memberId, GrowthLedger.Source.PURCHASE, text(payload, "orderId"), amount, at)) {
                 stats.addPurchase(tenant, memberId, amount, at);
-                tiers.upgradeIfQualified(member.get());
+                tiers.upgradeIfQualified(tenant, member.get());
             }
         } else if (growth.record(tenant, memberId, GrowthLedger.Source.REFUND, text(payload, "refundId"), amount,
                 event.occurredAt())) {

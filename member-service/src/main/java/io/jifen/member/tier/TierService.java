@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tier changes: automatic upgrades when growth qualifies, manual assignments (floor or one-off). Every change is
- * written to the tier history and emitted as {@code tier.changed}, in the same transaction.
+ * Tier changes: manual assignments (floor or one-off) here, automatic ones through {@link #change} (upgrades by
+ * {@link TierUpgrades}, downgrades by {@link TierReevaluation}). Every change is written to the tier history and emitted
+ * as {@code tier.changed}, in the same transaction.
  */
 @Service
 public class TierService {
@@ -52,16 +53,6 @@ public class TierService {
         }
         ladders.save(tenant, ladder);
         return ladder;
-    }
-
-    /** Raises the member to the tier its growth (or floor) qualifies for; never lowers it (that is the job's). */
-    @Transactional
-    public void upgradeIfQualified(Member member) {
-        TierLadder ladder = ladder();
-        String qualified = ladder.qualifiedFor(growthValue(member, ladder)).code();
-        if (ladder.rank(qualified) > ladder.rank(member.getTierCode())) {
-            change(member, qualified, "growth");
-        }
     }
 
     @Transactional

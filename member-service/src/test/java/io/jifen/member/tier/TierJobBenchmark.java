@@ -47,8 +47,17 @@ class TierJobBenchmark extends MemberServiceTestBase {
                 select tenant_id, id, 'purchase', 'bench-' || id, 1500, 1500, now() - interval '1 month'
                 from (select tenant_id, id, row_number() over (order by id) as n from member where tenant_id = ?) m
                 where n % 2 = 0""", tenantId);
+        // The buckets GrowthLedger.record keeps beside each entry (one entry per member here: no sums needed).
+        jdbc.update("""
+                insert into growth_bucket (tenant_id, member_id, span, starts_on, growth)
+                select tenant_id, member_id, b.span, b.starts_on, growth from growth_entry,
+                    lateral (values ('day', (occurred_at at time zone 'UTC')::date),
+                                    ('month', date_trunc('month', occurred_at at time zone 'UTC')::date),
+                                    ('ever', '-infinity'::date)) b (span, starts_on)
+                where tenant_id = ?""", tenantId);
         jdbc.execute("analyze member");
         jdbc.execute("analyze growth_entry");
+        jdbc.execute("analyze growth_bucket");
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
 
         long first = System.nanoTime();
