@@ -27,21 +27,30 @@ class PointsQueries {
     /** Zeros for a member who has not earned yet. */
     PointsSummary summary(UUID memberId) {
         UUID tenant = TenantContext.require().value();
-        List<PointsSummary> found = jdbc.query("""
-                select balance, pending, lifetime_earned, lifetime_spent from account
-                where tenant_id = ? and member_id = ? and point_type = ?""",
-                (row, i) -> new PointsSummary(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-                        List.of()), tenant, memberId, Ledger.POINTS);
-        List<PointsSummary.Expiring> expiring = jdbc.query("""
-                select sum(remaining), expires_at from lot
-                where tenant_id = ? and member_id = ? and point_type = ? and remaining > 0
-                  and expires_at > now() and expires_at <= now() + cast(? as interval)
-                group by expires_at order by expires_at""",
-                (row, i) -> new PointsSummary.Expiring(row.getLong(1), row.getTimestamp(2).toInstant()),
-                tenant, memberId, Ledger.POINTS, EXPIRING_WINDOW.toDays() + " days");
-        PointsSummary account = found.isEmpty() ? new PointsSummary(0, 0, 0, 0, List.of()) : found.getFirst();
-        return new PointsSummary(account.balance(), account.pending(), account.lifetimeEarned(),
-                account.lifetimeSpent(), expiring);
+        // The account and its expiring lots in one statement (a balance read is the most frequent call): one row per
+        // expiry date within the window, or one row without an expiry when nothing expires soon.
+        long[] account = new long[4];
+        List<PointsSummary.Expiring> expiring = new ArrayList<>();
+        jdbc.query("""
+                select a.balance, a.pending, a.lifetime_earned, a.lifetime_spent, e.points, e.expires_at
+                from (select 1) as one
+                left join account a on a.tenant_id = ? and a.member_id = ? and a.point_type = ?
+                left join lateral (
+                    select sum(remaining) as points, expires_at from lot
+                    where tenant_id = ? and member_id = ? and point_type = ? and remaining > 0
+                      and expires_at > now() and expires_at <= now() + cast(? as interval)
+                    group by expires_at
+                ) e on true
+                order by e.expires_at""", row -> {
+            account[0] = row.getLong(1);
+            account[1] = row.getLong(2);
+            account[2] = row.getLong(3);
+            account[3] = row.getLong(4);
+            if (row.getTimestamp(6) != null) {
+                expiring.add(new PointsSummary.Expiring(row.getLong(5), row.getTimestamp(6).toInstant()));
+            }
+        }, tenant, memberId, Ledger.POINTS, tenant, memberId, Ledger.POINTS, EXPIRING_WINDOW.toDays() + " days");
+        return new PointsSummary(account[0], account[1], account[2], account[3], List.copyOf(expiring));
     }
 
     EntryPage entries(UUID memberId, EntryKind kind, Instant from, Instant to, int page, int size) {
