@@ -43,9 +43,11 @@ class EarnBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
     private static final int MEMBERS = Integer.getInteger("bench.members", 500);
-    // Long enough for the JIT to finish with the hot paths of every process: with 10 s, a run measured the
-    // compilers as much as the platform (the same earn cost 1.5-2x the CPU it cost a minute later).
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 40));
+    // Steady state, not start-up: six JVMs on two cores spend minutes of CPU in their JIT compilers (jstat: ~240 s in
+    // the gateway and in points-service alone), and until they are done an earn costs twice the CPU it costs after.
+    // The first figure warms the whole earn path; the later ones reuse most of it.
+    private static final Duration FIRST_WARM_UP = Duration.ofSeconds(Long.getLong("bench.first-warmup-seconds", 150));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 60));
     private static final int BATCH_CLIENTS = Integer.getInteger("bench.batch-clients", 4);
     private static final int BATCH_SIZE = 500;
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
@@ -86,7 +88,7 @@ class EarnBenchmark {
         row("raw SQL earn (insert entry + upsert balance, autocommit), " + CLIENTS + " connections",
                 "%.0f earns/s".formatted(sqlRate));
 
-        Load earn = closedLoop(CLIENTS, () -> purchase(platform, shop, members));
+        Load earn = closedLoop(CLIENTS, FIRST_WARM_UP, () -> purchase(platform, shop, members));
         row("earn through the gateway (purchase: JWT, tenant, rules, ledger, outbox), " + CLIENTS + " clients",
                 "%.0f earns/s (%.2f × raw SQL), %d errors".formatted(earn.rate(), earn.rate() / sqlRate, earn.errors));
         row("CPU per earn, by process", earn.cpuPer(1));
@@ -219,9 +221,13 @@ class EarnBenchmark {
 
     /** {@code clients} threads calling back to back: warm-up first, then the measured window. */
     private Load closedLoop(int clients, Call call) throws Exception {
+        return closedLoop(clients, WARM_UP, call);
+    }
+
+    private Load closedLoop(int clients, Duration warmUp, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            run(pool, clients, call, System.nanoTime() + WARM_UP.toNanos(), null);
+            run(pool, clients, call, System.nanoTime() + warmUp.toNanos(), null);
             Load load = new Load(cpu);
             run(pool, clients, call, System.nanoTime() + MEASURE.toNanos(), load);
             load.measured(cpu);
