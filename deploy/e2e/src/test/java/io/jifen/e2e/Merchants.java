@@ -11,7 +11,14 @@ import tools.jackson.databind.JsonNode;
 /** Merchants as they start: sign up through the gateway, take the API client signup returned, get its token. */
 final class Merchants {
 
-    record Tenant(String id, String slug, String token) {
+    /** A signed-up tenant with its API client's current access token. */
+    record Tenant(String id, String slug, String token, String tokenUrl, String clientId, String clientSecret) {
+
+        /** This tenant with a fresh token (an access token lives five minutes; a long run needs a new one). */
+        Tenant refreshed() {
+            return new Tenant(id, slug, clientToken(tokenUrl, clientId, clientSecret), tokenUrl, clientId,
+                    clientSecret);
+        }
     }
 
     private Merchants() {
@@ -24,11 +31,18 @@ final class Merchants {
                 "adminPassword", "Correct-Horse-42-Battery"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode client = created.json().path("apiClient");
-        TestHttp.Response token = TestHttp.form(created.json().path("tokenUrl").asString(), Map.of(
-                "grant_type", "client_credentials", "client_id", client.path("clientId").asString(),
-                "client_secret", client.path("clientSecret").asString()));
+        String tokenUrl = created.json().path("tokenUrl").asString();
+        String clientId = client.path("clientId").asString();
+        String clientSecret = client.path("clientSecret").asString();
+        return new Tenant(created.json().path("id").asString(), slug, clientToken(tokenUrl, clientId, clientSecret),
+                tokenUrl, clientId, clientSecret);
+    }
+
+    private static String clientToken(String tokenUrl, String clientId, String clientSecret) {
+        TestHttp.Response token = TestHttp.form(tokenUrl, Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", clientSecret));
         assertThat(token.status()).as(token.body()).isEqualTo(200);
-        return new Tenant(created.json().path("id").asString(), slug, token.json().path("access_token").asString());
+        return token.json().path("access_token").asString();
     }
 
     /** A platform admin moves the tenant to another plan (its request rate limits come with it). */
