@@ -30,11 +30,12 @@ class OutboxPublisher {
     private static final String RECORD_FAILURE =
             "update outbox set attempts = attempts + 1, last_error = ? where id = ?";
     // Bounded, so one purge never holds locks on millions of rows.
+    private static final int PURGE_BOUND = 10_000;
     private static final String PURGE_SENT =
-            "delete from outbox where id in (select id from outbox where sent_at < ? limit 10000)";
+            "delete from outbox where id in (select id from outbox where sent_at < ? limit " + PURGE_BOUND + ")";
     private static final String PURGE_PROCESSED = """
             delete from processed_event where ctid = any(array(
-                select ctid from processed_event where processed_at < ? limit 10000))""";
+                select ctid from processed_event where processed_at < ? limit %d))""".formatted(PURGE_BOUND);
 
     private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(rs.getObject("id", UUID.class),
             rs.getString("type"), rs.getObject("tenant_id", UUID.class),
@@ -88,14 +89,7 @@ class OutboxPublisher {
 
     /** Deletes rows sent longer than {@code retention} ago; returns how many. */
     int purgeSent(Duration retention) {
-        OffsetDateTime cutoff = OffsetDateTime.ofInstant(Instant.now().minus(retention), ZoneOffset.UTC);
-        int total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.update(PURGE_SENT, cutoff);
-            total += deleted;
-        } while (deleted == 10000);
-        return total;
+        return purgeOlderThan(PURGE_SENT, retention);
     }
 
     /**
@@ -104,13 +98,18 @@ class OutboxPublisher {
      * reclaim and dead-lettering) or, for an operator replaying sent outbox rows, the outbox's own retention.
      */
     int purgeProcessed(Duration retention) {
+        return purgeOlderThan(PURGE_PROCESSED, retention);
+    }
+
+    /** Runs a bounded delete of rows older than {@code retention} until a round deletes less than its bound. */
+    private int purgeOlderThan(String boundedDelete, Duration retention) {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(Instant.now().minus(retention), ZoneOffset.UTC);
         int total = 0;
         int deleted;
         do {
-            deleted = jdbc.update(PURGE_PROCESSED, cutoff);
+            deleted = jdbc.update(boundedDelete, cutoff);
             total += deleted;
-        } while (deleted == 10000);
+        } while (deleted == PURGE_BOUND);
         return total;
     }
 
