@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +36,8 @@ class BatchConsumerIT extends EventsIntegrationTest {
 
     @Test
     void shouldApplyEveryEventOfAMixedBatchOnceInItsOwnTenantDespiteAPoisonedOne() {
-        String stream = "jifen:test:batch:" + UUID.randomUUID();
-        String group = "batcher";
-        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        String group = "batcher-" + UUID.randomUUID();
+        String stream = newStream(group);
         TenantId a = newTenant();
         TenantId b = newTenant();
         List<EventEnvelope> counted = new ArrayList<>();
@@ -57,18 +57,11 @@ class BatchConsumerIT extends EventsIntegrationTest {
             }
         }
         TenantSeeing consumer = new TenantSeeing(jdbc, group, List.of(stream));
-        ConsumerWorker worker = consumers.worker(consumer, "batch-worker");
-        worker.start();
-        try {
-            eventually().until(() -> counted.stream().allMatch(event -> effectOf(event.id()) == 1));
-            String deadLetters = stream + EventStreams.DEAD_LETTER_SUFFIX;
-            UUID poisonedId = poisoned.id();
-            eventually().until(() -> !entriesOf(deadLetters, poisonedId).isEmpty());
-            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0);
-        } finally {
-            worker.signalStop();
-            worker.awaitStopped(Duration.ofSeconds(10));
-        }
+        String deadLetters = stream + EventStreams.DEAD_LETTER_SUFFIX;
+        UUID poisonedId = poisoned.id();
+        consumeUntil(consumer, () -> counted.stream().allMatch(event -> effectOf(event.id()) == 1)
+                && !entriesOf(deadLetters, poisonedId).isEmpty()
+                && REDIS.xpending(stream, group).getTotal() == 0);
         for (EventEnvelope event : counted) {
             assertThat(effectOf(event.id())).as("effect of %s", event.id()).isEqualTo(1);
             assertThat(consumer.tenants.get(event.id())).as("tenant seen by %s", event.id())
@@ -81,9 +74,8 @@ class BatchConsumerIT extends EventsIntegrationTest {
 
     @Test
     void shouldSkipAnEventPublishedTwiceInOneBatchAndOneAlreadyProcessed() {
-        String stream = "jifen:test:batch:" + UUID.randomUUID();
-        String group = "batcher";
-        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        String group = "batcher-" + UUID.randomUUID();
+        String stream = newStream(group);
         TenantId tenant = newTenant();
         EnvelopeCodec codec = new EnvelopeCodec(json);
         EventEnvelope twice = counted(tenant, 1);
@@ -97,21 +89,32 @@ class BatchConsumerIT extends EventsIntegrationTest {
             REDIS.xadd(stream, XAddParams.xAddParams(), codec.encode(event));
         }
         TenantSeeing consumer = new TenantSeeing(jdbc, group, List.of(stream));
-        ConsumerWorker worker = consumers.worker(consumer, "batch-worker");
-        worker.start();
-        try {
-            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0
-                    && effectOf(fresh.id()) == 1);
-        } finally {
-            worker.signalStop();
-            worker.awaitStopped(Duration.ofSeconds(10));
-        }
+        consumeUntil(consumer, () -> REDIS.xpending(stream, group).getTotal() == 0 && effectOf(fresh.id()) == 1);
         assertThat(effectOf(twice.id())).isEqualTo(1);
         assertThat(effectOf(done.id())).isZero();
         assertThat(effectOf(fresh.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject(
                 "select count(*) from processed_event where consumer = ? and event_id in (?, ?, ?)", Long.class,
                 group, twice.id(), done.id(), fresh.id())).isEqualTo(3);
+    }
+
+    /** A new stream with {@code group} reading it from the start. */
+    private static String newStream(String group) {
+        String stream = "jifen:test:batch:" + UUID.randomUUID();
+        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        return stream;
+    }
+
+    /** Runs a worker for {@code consumer} until {@code done} holds, then stops it. */
+    private void consumeUntil(EffectCounter consumer, Callable<Boolean> done) {
+        ConsumerWorker worker = consumers.worker(consumer, "batch-worker");
+        worker.start();
+        try {
+            eventually().until(done);
+        } finally {
+            worker.signalStop();
+            worker.awaitStopped(Duration.ofSeconds(10));
+        }
     }
 
     private EventEnvelope counted(TenantId tenant, int n) {

@@ -75,10 +75,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<Object> handleConcurrencyFailure(ConcurrencyFailureException ex) {
         log.warn("Transaction aborted by a concurrent one; the client may retry", ex);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "transaction_conflict",
-                        "A concurrent request touched the same data; nothing was changed, retry the same request "
-                                + "(with the same Idempotency-Key, if it had one)"));
+        return retryLater(1, "transaction_conflict", "A concurrent request touched the same data; nothing was changed");
     }
 
     /**
@@ -91,10 +88,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             CannotCreateTransactionException.class})
     ResponseEntity<Object> handleDatabaseUnavailable(RuntimeException ex) {
         log.warn("Database unavailable during the request; the client may retry", ex);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
-                        "The database could not complete the request; retry the same request (with the same "
-                                + "Idempotency-Key, if it had one)"));
+        return retryLater(2, "database_unavailable", "The database could not complete the request");
+    }
+
+    /** 503 with {@code Retry-After}: a request that may be sent again as it was. */
+    private static ResponseEntity<Object> retryLater(int seconds, String code, String what) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, code,
+                        what + "; retry the same request (with the same Idempotency-Key, if it had one)"));
     }
 
     @ExceptionHandler(Exception.class)
