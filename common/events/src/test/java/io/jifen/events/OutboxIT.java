@@ -46,11 +46,14 @@ class OutboxIT extends EventsIntegrationTest {
     void shouldWriteATransactionsEventsWhenItCommitsInTheOrderTheyWereAppended() {
         TenantId tenant = newTenant();
         List<UUID> appended = new java.util.ArrayList<>();
+        List<EventEnvelope> envelopes = new java.util.ArrayList<>();
         transaction.executeWithoutResult(status -> {
             for (int n = 1; n <= 5; n++) {
-                appended.add(outbox.append(EffectCounter.COUNTED, tenant, new Counted(n, "batch")).id());
+                envelopes.add(outbox.append(EffectCounter.COUNTED, n == 3 ? null : tenant,
+                        new Counted(n, "it's \"quoted\", {braced}")));
+                appended.add(envelopes.getLast().id());
             }
-            // Not written before commit: the rows go in one batch just before it.
+            // Not written before commit: the rows go in one statement just before it.
             assertThat(jdbc.queryForObject("select count(*) from outbox where id = any(?::uuid[])", Long.class,
                     (Object) appended.stream().map(UUID::toString).toArray(String[]::new))).isZero();
         });
@@ -58,6 +61,17 @@ class OutboxIT extends EventsIntegrationTest {
         List<UUID> written = jdbc.queryForList("select id from outbox where id = any(?::uuid[]) order by seq",
                 UUID.class, (Object) appended.stream().map(UUID::toString).toArray(String[]::new));
         assertThat(written).containsExactlyElementsOf(appended);
+        for (EventEnvelope envelope : envelopes) {
+            Map<String, Object> row = jdbc.queryForMap("""
+                    select type, tenant_id, occurred_at, version, payload::text as payload from outbox where id = ?""",
+                    envelope.id());
+            assertThat(row.get("type")).isEqualTo(envelope.type());
+            assertThat(row.get("tenant_id")).isEqualTo(envelope.tenantId() == null ? null
+                    : envelope.tenantId().value());
+            assertThat(((java.sql.Timestamp) row.get("occurred_at")).toInstant()).isEqualTo(envelope.occurredAt());
+            assertThat(row.get("version")).isEqualTo(1);
+            assertThat(row.get("payload").toString()).contains("it's \\\"quoted\\\", {braced}");
+        }
         eventually().until(() -> appended.stream().allMatch(id -> effectOf(id) == 1));
     }
 

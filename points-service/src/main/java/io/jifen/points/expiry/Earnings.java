@@ -7,14 +7,11 @@ import io.jifen.points.ledger.Posted;
 import io.jifen.points.ledger.Posting;
 import io.jifen.points.settings.LedgerSettings;
 import io.jifen.points.settings.PointsSettings;
-import io.jifen.tenancy.TenantContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +28,12 @@ public class Earnings {
     private final Ledger ledger;
     private final LedgerSettings settings;
     private final EarnReviews reviews;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Earnings(Ledger ledger, LedgerSettings settings, EarnReviews reviews, JdbcTemplate jdbc, Clock clock) {
+    Earnings(Ledger ledger, LedgerSettings settings, EarnReviews reviews, Clock clock) {
         this.ledger = ledger;
         this.settings = settings;
         this.reviews = reviews;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -122,12 +117,8 @@ public class Earnings {
 
     /** Earn-kind points of this member since the start of the tenant's day, waiting ones included. */
     private long earnedToday(UUID memberId, PointsSettings policy) {
-        Instant dayStart = LocalDate.now(clock.withZone(policy.zone())).atStartOfDay(policy.zone()).toInstant();
-        return jdbc.queryForObject("""
-                select coalesce(sum(points), 0) from lot
-                where tenant_id = ? and member_id = ? and kind = 'earn' and status <> 'cancelled'
-                  and created_at >= ?""", Long.class, TenantContext.require().value(), memberId,
-                Timestamp.from(dayStart));
+        return ledger.earnedSince(memberId,
+                LocalDate.now(clock.withZone(policy.zone())).atStartOfDay(policy.zone()).toInstant());
     }
 
     private Posted nothingPosted(UUID memberId) {

@@ -5,6 +5,7 @@ import io.jifen.events.TimeOrderedUuids;
 import io.jifen.points.ledger.LotAllocator.Consumption;
 import io.jifen.points.ledger.LotAllocator.OpenLot;
 import io.jifen.points.settings.LedgerSettings;
+import io.jifen.points.transaction.SqlArray;
 import io.jifen.points.transaction.TransactionMemo;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
@@ -12,13 +13,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The only writer of balances, entries and lots. Every posting locks the account row first ({@code FOR UPDATE}),
@@ -40,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
     static final String POINTS = "points";
+
+    private static final String DEFERRED = "ledger.deferred-credits";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -72,10 +82,33 @@ public class Ledger {
         long balance = lockAccount(tenant, posting.memberId());
         long after = Math.addExact(balance, points);
         UUID entryId = TimeOrderedUuids.next();
-        long intoLot = Math.min(points, Math.max(0, after));
-        boolean earned = posting.kind() == EntryKind.EARN || posting.kind() == EntryKind.ADJUST;
-        // The entry, its lot and the balance in one statement: one round trip for the most frequent posting. The
-        // lot's foreign key to the entry is checked at the end of the statement, when both rows exist.
+        Credit credit = new Credit(entryId, TimeOrderedUuids.next(), posting, points, after,
+                Math.min(points, Math.max(0, after)), expiresAt);
+        DeferredCredits deferred = deferred();
+        if (deferred != null) {
+            deferred.add(tenant, credit);
+        } else {
+            write(tenant, credit);
+        }
+        memo.put(lockKey(posting.memberId()), after);
+        outbox.append("points.earned", tenant, new PointsMoved(posting.memberId(), points, entryId,
+                posting.reason().value()));
+        return new Posted(entryId, points, after);
+    }
+
+    /** One credit: its entry, its lot (what is not repaying a debt) and the balance after it. */
+    private record Credit(UUID entryId, UUID lotId, Posting posting, long points, long balanceAfter, long intoLot,
+            Instant expiresAt) {
+
+        boolean earned() {
+            return posting.kind() == EntryKind.EARN || posting.kind() == EntryKind.ADJUST;
+        }
+    }
+
+    /** The entry, its lot and the balance in one statement: one round trip for the most frequent posting. */
+    private void write(TenantId tenant, Credit credit) {
+        Posting posting = credit.posting();
+        // The lot's foreign key to the entry is checked at the end of the statement, when both rows exist.
         jdbc.update("""
                 with entry as (
                     insert into ledger_entry (tenant_id, id, member_id, point_type, kind, points, balance_after, reason,
@@ -89,15 +122,124 @@ public class Ledger {
                 update account set balance = ?, lifetime_earned = lifetime_earned + ?, version = version + 1,
                                    updated_at = now()
                 where tenant_id = ? and member_id = ? and point_type = ?""",
-                tenant.value(), entryId, posting.memberId(), POINTS, posting.kind().value(), points, after,
-                posting.reason().value(), posting.sourceId(), posting.note(), posting.actor(), posting.actorClient(),
-                tenant.value(), TimeOrderedUuids.next(), posting.memberId(), POINTS, points, intoLot, entryId,
-                timestamp(expiresAt), posting.kind().value(), posting.reason().value(), posting.sourceId(),
-                after, earned ? points : 0, tenant.value(), posting.memberId(), POINTS);
-        memo.put(lockKey(posting.memberId()), after);
-        outbox.append("points.earned", tenant, new PointsMoved(posting.memberId(), points, entryId,
-                posting.reason().value()));
-        return new Posted(entryId, points, after);
+                tenant.value(), credit.entryId(), posting.memberId(), POINTS, posting.kind().value(), credit.points(),
+                credit.balanceAfter(), posting.reason().value(), posting.sourceId(), posting.note(), posting.actor(),
+                posting.actorClient(),
+                tenant.value(), credit.lotId(), posting.memberId(), POINTS, credit.points(), credit.intoLot(),
+                credit.entryId(), timestamp(credit.expiresAt()), posting.kind().value(), posting.reason().value(),
+                posting.sourceId(),
+                credit.balanceAfter(), credit.earned() ? credit.points() : 0, tenant.value(), posting.memberId(),
+                POINTS);
+    }
+
+    /**
+     * From here until {@link #flushCredits} (at the latest, just before the transaction commits), this
+     * transaction's credits are gathered and then written together: one statement for all their entries, one for
+     * their lots, one for their accounts, however many there are (a batch of purchases). Everything else the ledger
+     * does writes the gathered credits first, so it never reads a table without them; and as the balances of locked
+     * accounts are kept in memory, {@link #balance} and the next posting see them at once.
+     */
+    public void deferCredits() {
+        if (deferred() == null) {
+            DeferredCredits deferred = new DeferredCredits();
+            memo.put(DEFERRED, deferred);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    Ledger.this.flush(deferred);
+                }
+            });
+        }
+    }
+
+    /** Writes the credits gathered since {@link #deferCredits} (nothing when none are). */
+    public void flushCredits() {
+        DeferredCredits deferred = deferred();
+        if (deferred != null) {
+            flush(deferred);
+        }
+    }
+
+    private DeferredCredits deferred() {
+        return memo.get(DEFERRED, () -> null);
+    }
+
+    /** This transaction's credits not written yet, in posting order. */
+    private static final class DeferredCredits {
+
+        private TenantId tenant;
+        private final List<Credit> credits = new ArrayList<>();
+
+        void add(TenantId of, Credit credit) {
+            if (tenant != null && !tenant.equals(of)) {
+                throw new IllegalStateException("Deferred credits of two tenants in one transaction");
+            }
+            tenant = of;
+            credits.add(credit);
+        }
+    }
+
+    private void flush(DeferredCredits deferred) {
+        if (deferred.credits.isEmpty()) {
+            return;
+        }
+        List<Credit> credits = List.copyOf(deferred.credits);
+        deferred.credits.clear();
+        UUID tenant = deferred.tenant.value();
+        jdbc.update("""
+                insert into ledger_entry (tenant_id, id, member_id, point_type, kind, points, balance_after, reason,
+                                          source_id, note, actor, actor_client)
+                select ?, id, member_id, ?, kind, points, balance_after, reason, source_id, note, actor, actor_client
+                from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[])
+                     with ordinality as c(id, member_id, kind, points, balance_after, reason, source_id, note, actor,
+                                          actor_client, n)
+                order by n""", SqlArray.bind(tenant, POINTS,
+                column("uuid", credits, Credit::entryId), column("uuid", credits, c -> c.posting().memberId()),
+                column("text", credits, c -> c.posting().kind().value()), column("int8", credits, Credit::points),
+                column("int8", credits, Credit::balanceAfter),
+                column("text", credits, c -> c.posting().reason().value()),
+                column("text", credits, c -> c.posting().sourceId()), column("text", credits, c -> c.posting().note()),
+                column("text", credits, c -> c.posting().actor()),
+                column("text", credits, c -> c.posting().actorClient())));
+        jdbc.update("""
+                insert into lot (tenant_id, id, member_id, point_type, points, remaining, source_entry_id, expires_at,
+                                 status, kind, reason, source_id)
+                select ?, id, member_id, ?, points, remaining, source_entry_id, expires_at::timestamptz, 'active', kind,
+                       reason, source_id
+                from unnest(?::uuid[], ?::uuid[], ?::int8[], ?::int8[], ?::uuid[], ?::text[], ?::text[], ?::text[],
+                            ?::text[])
+                     with ordinality as c(id, member_id, points, remaining, source_entry_id, expires_at, kind, reason,
+                                          source_id, n)
+                order by n""", SqlArray.bind(tenant, POINTS,
+                column("uuid", credits, Credit::lotId), column("uuid", credits, c -> c.posting().memberId()),
+                column("int8", credits, Credit::points), column("int8", credits, Credit::intoLot),
+                column("uuid", credits, Credit::entryId),
+                column("text", credits, c -> c.expiresAt() == null ? null : c.expiresAt().toString()),
+                column("text", credits, c -> c.posting().kind().value()),
+                column("text", credits, c -> c.posting().reason().value()),
+                column("text", credits, c -> c.posting().sourceId())));
+        // Per account: the balance after its last credit, what its credits earned, how many there were.
+        Map<UUID, long[]> accounts = new TreeMap<>();
+        for (Credit credit : credits) {
+            long[] account = accounts.computeIfAbsent(credit.posting().memberId(), id -> new long[3]);
+            account[0] = credit.balanceAfter();
+            account[1] += credit.earned() ? credit.points() : 0;
+            account[2]++;
+        }
+        jdbc.update("""
+                update account a set balance = c.balance, lifetime_earned = a.lifetime_earned + c.earned,
+                                     version = a.version + c.credits, updated_at = now()
+                from unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[]) as c(member_id, balance, earned, credits)
+                where a.tenant_id = ? and a.member_id = c.member_id and a.point_type = ?""",
+                SqlArray.bind(SqlArray.of("uuid", accounts.keySet()),
+                        column("int8", accounts.values(), account -> account[0]),
+                        column("int8", accounts.values(), account -> account[1]),
+                        column("int8", accounts.values(), account -> account[2]), tenant, POINTS));
+    }
+
+    private static <T> SqlArray column(String type, Collection<T> rows, Function<T, Object> value) {
+        return new SqlArray(type, rows.stream().map(value).toArray());
     }
 
     /** {@link #credit(Posting, long)} proposed by a plugin channel: the entry is tied to the plugin and channel. */
@@ -108,6 +250,7 @@ public class Ledger {
     /** {@link #credit(Posting, long, ChannelSource)} with an explicit expiry ({@code null}: never). */
     public Posted credit(Posting posting, long points, Instant expiresAt, ChannelSource source) {
         Posted posted = credit(posting, points, expiresAt);
+        flushCredits();
         jdbc.update("""
                 insert into ledger_entry_channel (tenant_id, entry_id, plugin_id, channel_id, event_id)
                 values (?, ?, ?, ?, ?)""", TenantContext.require().value(), posted.entryId(), source.pluginId(),
@@ -118,6 +261,7 @@ public class Ledger {
     /** Takes points from the soonest-expiring lots first, recording which; the overdraft policy decides shortfalls. */
     public Posted debit(Posting posting, long points, Overdraft overdraft) {
         requirePositive(points);
+        flushCredits();
         TenantId tenant = TenantContext.require();
         long balance = expireDue(tenant, posting.memberId(), lockAccount(tenant, posting.memberId()),
                 clock.instant());
@@ -172,6 +316,7 @@ public class Ledger {
      */
     public Posted restore(UUID spendEntryId, Posting posting, long points) {
         requirePositive(points);
+        flushCredits();
         TenantId tenant = TenantContext.require();
         long balance = lockAccount(tenant, posting.memberId());
         if (!restorations.isSpend(tenant, spendEntryId, posting.memberId())) {
@@ -207,6 +352,7 @@ public class Ledger {
      * @return the points expired (0 when nothing was due: running it again changes nothing)
      */
     public long expireDue(UUID memberId, Instant now) {
+        flushCredits();
         TenantId tenant = TenantContext.require();
         long balance = lockAccount(tenant, memberId);
         return balance - expireDue(tenant, memberId, balance, now);
@@ -232,6 +378,7 @@ public class Ledger {
      * @return what was posted; {@code null} when the lot is no longer waiting (activated or cancelled before)
      */
     public Posted activate(UUID memberId, UUID lotId, String actor, String actorClient) {
+        flushCredits();
         TenantId tenant = TenantContext.require();
         long balance = lockAccount(tenant, memberId);
         List<Waiting> waiting = jdbc.query("""
@@ -266,6 +413,7 @@ public class Ledger {
      * order id) created: the account's {@code pending} goes down, the balance and every entry stay as they are.
      */
     public List<Cancelled> cancelWaiting(UUID memberId, String sourceId, long points) {
+        flushCredits();
         TenantId tenant = TenantContext.require();
         lockAccount(tenant, memberId);
         List<OpenLot> lots = jdbc.query("""
@@ -289,6 +437,7 @@ public class Ledger {
 
     /** Cancels one waiting lot whole (a rejected review); {@code null} when it is no longer waiting. */
     public Cancelled cancelLot(UUID memberId, UUID lotId) {
+        flushCredits();
         TenantId tenant = TenantContext.require();
         lockAccount(tenant, memberId);
         List<OpenLot> lots = jdbc.query("""
@@ -304,6 +453,7 @@ public class Ledger {
      * before crediting, so a file run twice or an event delivered twice credits once.
      */
     public Optional<UUID> lockAndFindEntry(UUID memberId, EntryKind kind, String sourceId) {
+        flushCredits();
         TenantId tenant = TenantContext.require();
         lockAccount(tenant, memberId);
         return jdbc.queryForList("""
@@ -314,19 +464,59 @@ public class Ledger {
 
     /**
      * Locks several accounts in one global order (by member id) before a posting touches more than one, so two
-     * opposite transfers wait for each other instead of deadlocking.
+     * opposite transfers (or two batches over the same members) wait for each other instead of deadlocking. Many
+     * accounts take two statements: the missing ones created (in member order), then all locked in member order.
      */
     public void lockAll(List<UUID> memberIds) {
         TenantId tenant = TenantContext.require();
-        memberIds.stream().distinct().sorted().forEach(memberId -> lockAccount(tenant, memberId));
+        List<UUID> toLock = memberIds.stream().distinct().sorted()
+                .filter(memberId -> memo.get(lockKey(memberId), () -> null) == null).toList();
+        if (toLock.size() < 2) {
+            toLock.forEach(memberId -> lockAccount(tenant, memberId));
+            return;
+        }
+        SqlArray ids = SqlArray.of("uuid", toLock);
+        jdbc.update("""
+                insert into account (tenant_id, member_id, point_type)
+                select ?, member_id, ? from unnest(?::uuid[]) with ordinality as m(member_id, n) order by n
+                on conflict do nothing""", SqlArray.bind(tenant.value(), POINTS, ids));
+        jdbc.query("""
+                select member_id, balance from account
+                where tenant_id = ? and point_type = ? and member_id = any(?::uuid[])
+                order by member_id for update""", SqlArray.bind(tenant.value(), POINTS, ids),
+                (RowCallbackHandler) row -> memo.put(lockKey(row.getObject(1, UUID.class)), row.getLong(2)));
     }
 
-    /** The balance now, without a lock (0 for a member with no account yet). */
+    /**
+     * The balance now, without a lock (0 for a member with no account yet); for an account this transaction has
+     * locked, the balance it holds (its gathered credits included).
+     */
     public long balance(UUID memberId) {
+        Long locked = memo.get(lockKey(memberId), () -> null);
+        if (locked != null) {
+            return locked;
+        }
         List<Long> balance = jdbc.queryForList(
                 "select balance from account where tenant_id = ? and member_id = ? and point_type = ?",
                 Long.class, TenantContext.require().value(), memberId, POINTS);
         return balance.isEmpty() ? 0 : balance.getFirst();
+    }
+
+    /**
+     * Earn-kind points of this member in lots created since {@code since}, waiting ones included (the velocity
+     * guard's daily cap), with the credits this transaction has gathered and not written yet.
+     */
+    public long earnedSince(UUID memberId, Instant since) {
+        long stored = jdbc.queryForObject("""
+                select coalesce(sum(points), 0) from lot
+                where tenant_id = ? and member_id = ? and kind = 'earn' and status <> 'cancelled'
+                  and created_at >= ?""", Long.class, TenantContext.require().value(), memberId,
+                Timestamp.from(since));
+        DeferredCredits deferred = deferred();
+        return deferred == null ? stored : stored + deferred.credits.stream()
+                .filter(credit -> credit.posting().memberId().equals(memberId)
+                        && credit.posting().kind() == EntryKind.EARN)
+                .mapToLong(Credit::points).sum();
     }
 
     /**

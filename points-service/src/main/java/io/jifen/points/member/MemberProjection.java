@@ -1,7 +1,11 @@
 package io.jifen.points.member;
 
+import io.jifen.points.transaction.SqlArray;
 import io.jifen.tenancy.TenantContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +33,35 @@ class MemberProjection {
         List<Member> found = jdbc.query("select member_id, external_id, card_number, status, tier_code from member "
                 + "where tenant_id = ? and " + column + " = ?", ROW, tenant(), value);
         return found.stream().findFirst();
+    }
+
+    /** What the projection knows of these references, three statements at most (one per kind of reference). */
+    Map<MemberRef, Member> findAll(List<MemberRef> refs) {
+        Map<MemberRef, Member> found = new HashMap<>();
+        List<UUID> ids = refs.stream().map(MemberRef::memberId).filter(Objects::nonNull).toList();
+        List<String> cards = refs.stream().filter(ref -> ref.memberId() == null).map(MemberRef::cardNumber)
+                .filter(Objects::nonNull).toList();
+        List<String> externalIds = refs.stream().filter(ref -> ref.memberId() == null && ref.cardNumber() == null)
+                .map(MemberRef::externalId).filter(Objects::nonNull).toList();
+        if (!ids.isEmpty()) {
+            findBy("member_id", SqlArray.of("uuid", ids))
+                    .forEach(member -> found.put(MemberRef.byId(member.memberId()), member));
+        }
+        if (!cards.isEmpty()) {
+            findBy("card_number", SqlArray.of("text", cards))
+                    .forEach(member -> found.put(new MemberRef(null, member.cardNumber(), null), member));
+        }
+        if (!externalIds.isEmpty()) {
+            findBy("external_id", SqlArray.of("text", externalIds))
+                    .forEach(member -> found.put(new MemberRef(null, null, member.externalId()), member));
+        }
+        return found;
+    }
+
+    private List<Member> findBy(String column, SqlArray values) {
+        return jdbc.query("select member_id, external_id, card_number, status, tier_code from member "
+                + "where tenant_id = ? and " + column + " = any(?::" + values.type() + "[])",
+                SqlArray.bind(tenant(), values), ROW);
     }
 
     void upsert(Member member) {

@@ -1,6 +1,9 @@
 package io.jifen.points.member;
 
 import io.jifen.web.ApiException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -34,6 +37,24 @@ public class Members {
             projection.upsert(found);
             return found;
         })).filter(member -> !member.isErased());
+    }
+
+    /**
+     * {@link #find} for many references ({@code refs} distinct): what the projection knows in one statement per kind
+     * of reference, then member-service for the rest, in the order given.
+     */
+    @Transactional
+    public Map<MemberRef, Optional<Member>> findAll(List<MemberRef> refs) {
+        Map<MemberRef, Member> known = projection.findAll(refs);
+        Map<MemberRef, Optional<Member>> found = new LinkedHashMap<>();
+        for (MemberRef ref : refs) {
+            Member member = known.get(ref);
+            found.put(ref, (member != null ? Optional.of(member) : memberService.lookup(ref).map(looked -> {
+                projection.upsert(looked);
+                return looked;
+            })).filter(candidate -> !candidate.isErased()));
+        }
+        return found;
     }
 
     /** The member, who must be allowed to earn and spend (not frozen, not closed). */

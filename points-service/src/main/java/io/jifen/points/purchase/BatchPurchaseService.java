@@ -5,11 +5,21 @@ import io.jifen.points.member.Member;
 import io.jifen.points.member.MemberRef;
 import io.jifen.points.member.Members;
 import io.jifen.points.purchase.BatchPurchaseResponse.Result;
+import io.jifen.points.purchase.PurchaseStore.NewPurchase;
+import io.jifen.points.purchase.PurchaseStore.Purchase;
+import io.jifen.points.rules.Award;
+import io.jifen.points.rules.PurchaseEarning;
+import io.jifen.web.ApiException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
@@ -37,37 +47,77 @@ class BatchPurchaseService {
             .thenComparing(MemberRef::externalId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final PurchaseService purchases;
+    private final PurchaseStore store;
+    private final PurchaseEarning earning;
     private final Members members;
     private final Ledger ledger;
 
-    BatchPurchaseService(PurchaseService purchases, Members members, Ledger ledger) {
+    BatchPurchaseService(PurchaseService purchases, PurchaseStore store, PurchaseEarning earning, Members members,
+            Ledger ledger) {
         this.purchases = purchases;
+        this.store = store;
+        this.earning = earning;
         this.members = members;
         this.ledger = ledger;
+    }
+
+    /** A purchase this batch recorded: what identifies its content, and its answer. */
+    private record InBatch(String hash, PurchaseResponse response) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public BatchPurchaseResponse record(RecordPurchasesRequest request) {
         List<RecordPurchaseRequest> items = request.purchases();
-        Map<MemberRef, Optional<Member>> found = resolve(items);
+        Map<MemberRef, Optional<Member>> found = members.findAll(items.stream().map(RecordPurchaseRequest::member)
+                .distinct().sorted(REFERENCE_ORDER).toList());
         ledger.lockAll(found.values().stream().flatMap(Optional::stream)
                 .filter(member -> !member.isFrozen() && !member.isClosed()).map(Member::memberId).toList());
+        int[] order = lockOrder(items, found);
+        List<String> orderIds = Arrays.stream(order).mapToObj(i -> items.get(i).orderId()).toList();
+        store.lockOrders(orderIds);
+        Map<String, Purchase> stored = store.findAll(new HashSet<>(orderIds));
+        Map<String, List<Award>> storedAwards = stored.isEmpty() ? Map.of() : earning.awardsOfAll(stored.keySet());
+        // Every purchase's credit, then every purchase, line and award: one statement per table for the batch.
+        ledger.deferCredits();
+        Map<String, InBatch> recorded = new HashMap<>();
+        Set<UUID> purchasing = new HashSet<>();
+        List<NewPurchase> rows = new ArrayList<>();
+        Map<String, List<Award>> awards = new LinkedHashMap<>();
         Result[] results = new Result[items.size()];
-        for (int index : lockOrder(items, found)) {
+        for (int index : order) {
             RecordPurchaseRequest item = items.get(index);
-            PurchaseService.Attempt attempt = purchases.attempt(item, () -> found.get(item.member()));
-            results[index] = attempt.refused() == null ? Result.of(attempt.recorded())
-                    : Result.rejected(item.orderId(), attempt.refused());
+            String hash = purchases.hash(item);
+            Purchase prior = stored.get(item.orderId());
+            InBatch earlier = recorded.get(item.orderId());
+            if (prior != null) {
+                PurchaseService.Attempt replayed = PurchaseService.replay(item, hash, prior,
+                        storedAwards.getOrDefault(item.orderId(), List.of()));
+                results[index] = replayed.refused() == null ? Result.of(replayed.recorded())
+                        : Result.rejected(item.orderId(), replayed.refused());
+            } else if (earlier != null) {
+                results[index] = earlier.hash().equals(hash)
+                        ? Result.of(new PurchaseService.Recorded(earlier.response(), false))
+                        : Result.rejected(item.orderId(), PurchaseService.orderExists(item.orderId()));
+            } else {
+                Optional<Member> member = found.get(item.member());
+                Optional<ApiException> refused = members.refusal(item.member(), member);
+                if (refused.isPresent()) {
+                    results[index] = Result.rejected(item.orderId(), refused.get());
+                    continue;
+                }
+                UUID memberId = member.get().memberId();
+                PurchaseService.Earned earned = purchases.earn(item, member.get(), hash, purchasing.contains(memberId));
+                purchasing.add(memberId);
+                rows.add(earned.row());
+                awards.put(item.orderId(), earned.awards());
+                recorded.put(item.orderId(), new InBatch(hash, earned.recorded().response()));
+                results[index] = Result.of(earned.recorded());
+            }
         }
+        ledger.flushCredits();
+        store.insertAll(rows);
+        earning.rememberAll(awards);
         return BatchPurchaseResponse.of(List.of(results));
-    }
-
-    /** Each distinct member reference's member (empty: nobody knows it), looked up in reference order. */
-    private Map<MemberRef, Optional<Member>> resolve(List<RecordPurchaseRequest> items) {
-        Map<MemberRef, Optional<Member>> found = new LinkedHashMap<>();
-        items.stream().map(RecordPurchaseRequest::member).distinct().sorted(REFERENCE_ORDER)
-                .forEach(ref -> found.put(ref, members.find(ref)));
-        return found;
     }
 
     /**

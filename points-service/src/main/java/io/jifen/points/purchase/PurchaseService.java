@@ -10,6 +10,7 @@ import io.jifen.points.ledger.Posting;
 import io.jifen.points.ledger.Reason;
 import io.jifen.points.member.Member;
 import io.jifen.points.member.Members;
+import io.jifen.points.purchase.PurchaseStore.NewPurchase;
 import io.jifen.points.purchase.PurchaseStore.Purchase;
 import io.jifen.points.rules.Award;
 import io.jifen.points.rules.PurchaseEarning;
@@ -21,6 +22,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -90,35 +92,62 @@ class PurchaseService {
     }
 
     /**
-     * {@link #attempt(RecordPurchaseRequest)} with the member already looked up (a batch resolves each member once,
-     * not once per purchase); {@code member} is asked only when the order is new.
+     * {@link #attempt(RecordPurchaseRequest)} with the member already looked up; {@code member} is asked only when
+     * the order is new.
      */
     @Transactional
     public Attempt attempt(RecordPurchaseRequest request, Supplier<Optional<Member>> member) {
-        String hash = IdempotentRequests.hash(json.writeValueAsString(request));
+        String hash = hash(request);
         purchases.lockOrder(request.orderId());
         Optional<Purchase> existing = purchases.find(request.orderId());
         if (existing.isPresent()) {
-            if (!existing.get().requestHash().equals(hash)) {
-                return Attempt.refused(ApiException.conflict("order_exists",
-                        "Order " + request.orderId() + " was already recorded with different details"));
-            }
-            return new Attempt(new Recorded(response(existing.get(), earning.awardsOf(request.orderId())), false),
-                    null);
+            return replay(request, hash, existing.get(), earning.awardsOf(request.orderId()));
         }
         Optional<Member> found = member.get();
         Optional<ApiException> refused = members.refusal(request.member(), found);
         if (refused.isPresent()) {
             return Attempt.refused(refused.get());
         }
-        return new Attempt(earn(request, found.get(), hash), null);
+        Earned earned = earn(request, found.get(), hash, false);
+        purchases.insertAll(List.of(earned.row()));
+        earning.rememberAll(Map.of(request.orderId(), earned.awards()));
+        return new Attempt(earned.recorded(), null);
     }
 
-    private Recorded earn(RecordPurchaseRequest request, Member member, String hash) {
+    /** What identifies a purchase request's content: the same order id with another hash is another purchase. */
+    String hash(RecordPurchaseRequest request) {
+        return IdempotentRequests.hash(json.writeValueAsString(request));
+    }
+
+    /** The answer to an order id already recorded ({@code stored}, with its awards): its result, or order_exists. */
+    static Attempt replay(RecordPurchaseRequest request, String hash, Purchase stored, List<Award> awards) {
+        if (!stored.requestHash().equals(hash)) {
+            return Attempt.refused(orderExists(request.orderId()));
+        }
+        return new Attempt(new Recorded(response(stored, awards), false), null);
+    }
+
+    static ApiException orderExists(String orderId) {
+        return ApiException.conflict("order_exists", "Order " + orderId + " was already recorded with different details");
+    }
+
+    /**
+     * A purchase earned (its points credited, its events appended) whose own rows are not written yet: the caller
+     * writes {@code row} and {@code awards}, alone or with a batch's others.
+     */
+    record Earned(NewPurchase row, List<Award> awards, Recorded recorded) {
+    }
+
+    /**
+     * Awards and credits a new purchase of an active member.
+     *
+     * @param purchasedBefore the member has a purchase recorded earlier in the caller's batch (not written yet)
+     */
+    Earned earn(RecordPurchaseRequest request, Member member, String hash, boolean purchasedBefore) {
         Instant occurredAt = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
                 : request.occurredAt();
         List<Award> awards = earning.award(request.orderId(), member.memberId(), member.tierCode(), request.amount(),
-                lines(request.items()), occurredAt);
+                lines(request.items()), occurredAt, purchasedBefore);
         long points = Award.total(awards);
         // Pending (return window) and held (velocity guard) points are awarded but not in the balance yet.
         Earnings.Earned earned = points == 0 ? new Earnings.Earned(new Posted(null, 0,
@@ -127,12 +156,10 @@ class PurchaseService {
         Posted posted = earned.posted();
         Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash, points,
                 posted.balanceAfter(), earned.pending(), earned.held());
-        purchases.insert(purchase, request.currency(), occurredAt, posted.entryId());
-        purchases.insertLines(request.orderId(), request.items());
-        earning.remember(request.orderId(), awards);
         outbox.append("purchase.recorded", TenantContext.require(), new PurchaseRecorded(member.memberId(),
                 request.orderId(), decimal(request.amount()), request.currency(), occurredAt, points));
-        return new Recorded(response(purchase, awards), true);
+        return new Earned(new NewPurchase(purchase, request.currency(), occurredAt, posted.entryId(), request.items()),
+                awards, new Recorded(response(purchase, awards), true));
     }
 
     private static PurchaseResponse response(Purchase purchase, List<Award> awards) {

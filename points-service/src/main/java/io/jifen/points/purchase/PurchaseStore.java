@@ -1,17 +1,19 @@
 package io.jifen.points.purchase;
 
+import io.jifen.points.transaction.SqlArray;
 import io.jifen.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -46,24 +48,91 @@ class PurchaseStore {
         jdbc.queryForList("select pg_advisory_xact_lock(hashtextextended(?, 0))", tenant() + "/" + orderId);
     }
 
-    Optional<Purchase> find(String orderId) {
-        return jdbc.query("""
-                select order_id, member_id, amount, request_hash, points_awarded, balance_after, points_pending,
-                       points_held from purchase
-                where tenant_id = ? and order_id = ?""", (row, i) -> new Purchase(row.getString(1),
-                row.getObject(2, UUID.class), row.getBigDecimal(3), row.getString(4), row.getLong(5), row.getLong(6),
-                row.getLong(7), row.getLong(8)),
-                tenant(), orderId).stream().findFirst();
+    /**
+     * {@link #lockOrder} for many orders in one statement, in the order given (sorted by the caller: two batches
+     * take their common orders in the same order).
+     */
+    void lockOrders(List<String> orderIds) {
+        jdbc.query("""
+                select count(pg_advisory_xact_lock(hashtextextended(? || '/' || o.order_id, 0)))
+                from unnest(?::text[]) with ordinality as o(order_id, n)""",
+                SqlArray.bind(tenant().toString(), SqlArray.of("text", orderIds)), (RowCallbackHandler) row -> {
+                });
     }
 
-    void insert(Purchase purchase, String currency, Instant occurredAt, UUID entryId) {
+    Optional<Purchase> find(String orderId) {
+        return findAll(List.of(orderId)).values().stream().findFirst();
+    }
+
+    /** The purchases recorded under any of these order ids, by order id. */
+    Map<String, Purchase> findAll(Collection<String> orderIds) {
+        Map<String, Purchase> found = new HashMap<>();
+        jdbc.query("""
+                select order_id, member_id, amount, request_hash, points_awarded, balance_after, points_pending,
+                       points_held from purchase
+                where tenant_id = ? and order_id = any(?::text[])""", SqlArray.bind(tenant(),
+                SqlArray.of("text", orderIds)), (RowCallbackHandler) row -> found.put(row.getString(1),
+                new Purchase(row.getString(1), row.getObject(2, UUID.class), row.getBigDecimal(3), row.getString(4),
+                        row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8))));
+        return found;
+    }
+
+    /** A purchase to write with its items (in their order). */
+    record NewPurchase(Purchase purchase, String currency, Instant occurredAt, UUID entryId, List<PurchaseItem> items) {
+    }
+
+    /**
+     * Writes purchases and their lines, one statement for all purchases and one for all lines, however many (one
+     * purchase, or a batch's).
+     */
+    void insertAll(List<NewPurchase> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         jdbc.update("""
                 insert into purchase (tenant_id, order_id, member_id, amount, currency, occurred_at, request_hash,
                                       points_awarded, entry_id, balance_after, points_pending, points_held)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), purchase.orderId(), purchase.memberId(),
-                purchase.amount(), currency, Timestamp.from(occurredAt), purchase.requestHash(),
-                purchase.pointsAwarded(), entryId, purchase.balanceAfter(), purchase.pointsPending(),
-                purchase.pointsHeld());
+                select ?, order_id, member_id, amount::numeric, currency, occurred_at::timestamptz, request_hash,
+                       points_awarded, entry_id, balance_after, points_pending, points_held
+                from unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::uuid[],
+                            ?::int8[], ?::int8[], ?::int8[])
+                     as p(order_id, member_id, amount, currency, occurred_at, request_hash, points_awarded, entry_id,
+                          balance_after, points_pending, points_held)""", SqlArray.bind(tenant(),
+                column(rows, "text", row -> row.purchase().orderId()),
+                column(rows, "uuid", row -> row.purchase().memberId()),
+                column(rows, "text", row -> row.purchase().amount().toPlainString()),
+                column(rows, "text", NewPurchase::currency),
+                column(rows, "text", row -> row.occurredAt().toString()),
+                column(rows, "text", row -> row.purchase().requestHash()),
+                column(rows, "int8", row -> row.purchase().pointsAwarded()),
+                column(rows, "uuid", NewPurchase::entryId),
+                column(rows, "int8", row -> row.purchase().balanceAfter()),
+                column(rows, "int8", row -> row.purchase().pointsPending()),
+                column(rows, "int8", row -> row.purchase().pointsHeld())));
+        List<Object[]> lines = new ArrayList<>();
+        for (NewPurchase row : rows) {
+            List<PurchaseItem> items = row.items() == null ? List.of() : row.items();
+            for (int i = 0; i < items.size(); i++) {
+                PurchaseItem item = items.get(i);
+                lines.add(new Object[] {row.purchase().orderId(), i, item.sku(), item.category(), item.quantity(),
+                        item.unitPrice().toPlainString()});
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into purchase_line (tenant_id, order_id, line_no, sku, category, quantity, unit_price)
+                select ?, order_id, line_no, sku, category, quantity, unit_price::numeric
+                from unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int8[], ?::text[])
+                     as l(order_id, line_no, sku, category, quantity, unit_price)""", SqlArray.bind(tenant(),
+                column(lines, "text", line -> line[0]), column(lines, "int4", line -> line[1]),
+                column(lines, "text", line -> line[2]), column(lines, "text", line -> line[3]),
+                column(lines, "int4", line -> line[4]), column(lines, "text", line -> line[5])));
+    }
+
+    private static <T> SqlArray column(List<T> rows, String type, Function<T, Object> value) {
+        return new SqlArray(type, rows.stream().map(value).toArray());
     }
 
     List<Refund> refunds(String orderId) {
@@ -85,23 +154,6 @@ class PurchaseStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tenant(), orderId, refund.refundId(), refund.amount(),
                 refund.pointsDue(), refund.pointsReversed(), entryId, refund.balanceAfter(), refund.pointsCancelled(),
                 refund.paymentPointsReturned(), paymentEntryId);
-    }
-
-    /** The purchase's items, in one statement (none without items): recording a purchase is the hot path. */
-    void insertLines(String orderId, List<PurchaseItem> items) {
-        if (items == null || items.isEmpty()) {
-            return;
-        }
-        UUID tenant = tenant();
-        List<Object> args = new ArrayList<>(items.size() * 7);
-        for (int i = 0; i < items.size(); i++) {
-            PurchaseItem item = items.get(i);
-            args.addAll(Arrays.asList(tenant, orderId, i, item.sku(), item.category(), item.quantity(),
-                    item.unitPrice()));
-        }
-        jdbc.update("insert into purchase_line (tenant_id, order_id, line_no, sku, category, quantity, unit_price) "
-                + "values " + String.join(", ", Collections.nCopies(items.size(), "(?, ?, ?, ?, ?, ?, ?)")),
-                args.toArray());
     }
 
     /** The purchase's lines in their order. */

@@ -4,6 +4,7 @@ import io.jifen.points.rules.EarningRule.Params;
 import io.jifen.points.rules.EarningRule.Rounding;
 import io.jifen.points.rules.EarningRule.Stacking;
 import io.jifen.points.rules.EarningRule.Type;
+import io.jifen.points.transaction.TransactionMemo;
 import io.jifen.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -27,12 +28,16 @@ class RuleStore {
             id, code, name, type, trigger, params::text as params, priority, stacking, active, active_from,
             active_until, limit_day, limit_week, limit_month, limit_lifetime, budget, budget_used""";
 
+    private static final String VERSION = "rules.version";
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final TransactionMemo memo;
 
-    RuleStore(JdbcTemplate jdbc, JsonMapper json) {
+    RuleStore(JdbcTemplate jdbc, JsonMapper json, TransactionMemo memo) {
         this.jdbc = jdbc;
         this.json = json;
+        this.memo = memo;
     }
 
     /** The default program, the rule a tenant starts with: 1 point per whole 1.00, rounded down. */
@@ -54,15 +59,20 @@ class RuleStore {
         }
     }
 
-    /** The tenant's rules version ({@link #bumpVersion}), empty before the program is seeded. */
+    /**
+     * The tenant's rules version ({@link #bumpVersion}), empty before the program is seeded; read once per
+     * transaction (a batch of purchases is evaluated under one version, as it commits at once).
+     */
     Optional<Long> version() {
-        return jdbc.queryForList("select rules_version from earning_program where tenant_id = ?", Long.class, tenant())
-                .stream().findFirst();
+        return Optional.ofNullable(memo.get(VERSION, () -> jdbc.queryForList(
+                "select rules_version from earning_program where tenant_id = ?", Long.class, tenant()).stream()
+                .findFirst().orElse(null)));
     }
 
     /** Every insert, update and delete of a rule raises the version, so cached rules of older versions go stale. */
     private void bumpVersion() {
         jdbc.update("update earning_program set rules_version = rules_version + 1 where tenant_id = ?", tenant());
+        memo.put(VERSION, null);
     }
 
     boolean isSeeded() {
