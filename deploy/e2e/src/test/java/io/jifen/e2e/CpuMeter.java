@@ -1,7 +1,11 @@
 package io.jifen.e2e;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -56,6 +60,34 @@ final class CpuMeter {
             }
         }
         return text.append(" (total ").append("%,d".formatted(total)).append(" µs)").toString();
+    }
+
+    /** {@code gateway 301 MiB, … (total 1,900 MiB)}: the resident memory of each named process tree now. */
+    String residentMemory(List<String> names) {
+        StringBuilder text = new StringBuilder();
+        long total = 0;
+        for (String name : names) {
+            long kib = trees.get(name).get().map(root -> Stream.concat(Stream.of(root), root.descendants())
+                    .mapToLong(CpuMeter::residentKib).sum()).orElse(0L);
+            total += kib;
+            text.append(text.isEmpty() ? "" : ", ").append(name).append(' ').append("%,d".formatted(kib / 1024))
+                    .append(" MiB");
+        }
+        return text.append(" (total ").append("%,d".formatted(total / 1024)).append(" MiB)").toString();
+    }
+
+    /** VmRSS of a live process, 0 once it is gone. */
+    private static long residentKib(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static Duration cpuOfTree(ProcessHandle root) {

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  */
 class EarnBenchmark {
 
+    private static final List<String> SERVICES = List.of("gateway", "points-service", "member-service",
+            "tenant-service", "campaign-service", "analytics-service");
     private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
     private static final int MEMBERS = Integer.getInteger("bench.members", 500);
     // Steady state, not start-up: six JVMs on two cores spend minutes of CPU in their JIT compilers (jstat: ~240 s in
@@ -62,8 +64,7 @@ class EarnBenchmark {
     @Test
     void measure() throws Exception {
         RunningPlatform platform = RunningPlatform.get();
-        for (String piece : List.of("gateway", "points-service", "member-service", "tenant-service",
-                "campaign-service", "analytics-service")) {
+        for (String piece : SERVICES) {
             cpu.add(piece, () -> platform.process(piece));
         }
         cpu.add("postgres", () -> Optional.of(TestInfra.postgres().process()))
@@ -95,15 +96,18 @@ class EarnBenchmark {
         row("earn through the gateway (purchase: JWT, tenant, rules, ledger, outbox), " + CLIENTS + " clients",
                 "%.0f earns/s (%.2f × raw SQL), %d errors".formatted(earn.rate(), earn.rate() / sqlRate, earn.errors));
         row("CPU per earn, by process", earn.cpuPer(1));
+        row("resident memory of the six services after the earn figure", cpu.residentMemory(SERVICES));
         assertThat(earn.ok).as("earns succeeded").isPositive();
 
         double half = earn.rate() / 2;
+        awaitQuiet(platform, "earn");
         shop = shop.refreshed();
         Load paced = openLoop(half, () -> purchase(platform, shop, members));
         row("earn latency at half that load (%.0f earns/s offered)".formatted(half),
                 "p50 %.1f ms, p99 %.1f ms, %d errors".formatted(paced.percentile(50), paced.percentile(99),
                         paced.errors));
 
+        awaitQuiet(platform, "latency");
         shop = shop.refreshed();
         Load bulk = closedLoop(BATCH_CLIENTS, () -> purchaseBatch(platform, shop, members));
         row("bulk earn through the gateway (batches of " + BATCH_SIZE + "), " + BATCH_CLIENTS + " clients",
@@ -111,6 +115,7 @@ class EarnBenchmark {
                         bulk.errors));
         row("CPU per bulk earn, by process", bulk.cpuPer(BATCH_SIZE));
 
+        awaitQuiet(platform, "bulk earn");
         shop = shop.refreshed();
         Load reads = closedLoop(CLIENTS, () -> send(HttpRequest.newBuilder(URI.create(platform.gateway()
                 + "/api/v1/members/" + members.get(ThreadLocalRandom.current().nextInt(members.size())) + "/points"))
@@ -125,6 +130,18 @@ class EarnBenchmark {
         Path out = Path.of("target", "benchmark-earn.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table + "\n");
+    }
+
+    /**
+     * Waits for the consumers to finish the previous figure's events (bulk earn leaves minutes of them), so the next
+     * figure does not share the CPU with them; reports how long they took after the load stopped.
+     */
+    private void awaitQuiet(RunningPlatform platform, String previous) throws Exception {
+        Duration max = Duration.ofMinutes(15);
+        Duration drained = EventBacklog.awaitDrained(platform, max);
+        row("events of the " + previous + " figure all consumed", drained.compareTo(max) >= 0
+                ? "not within " + max.toMinutes() + " min of its load ending"
+                : "%.1f s after its load ended".formatted(drained.toMillis() / 1000.0));
     }
 
     private void row(String what, String result) {
