@@ -8,7 +8,9 @@ import io.jifen.member.tier.TierUpgrades;
 import io.jifen.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * Purchases and refunds recorded by points-service become growth value (which may raise the member's tier at once)
  * and purchase statistics. common/events skips a redelivered event; the growth entry's key (order or refund id)
  * also absorbs the same purchase announced twice, and the statistics move only when that entry is new. The member is
- * read as a {@link TierStanding} (one row, no entity): this runs for every purchase of every tenant.
+ * read as a {@link TierStanding} (one row, no entity): this runs for every purchase of every tenant. A run of events
+ * read together is applied in a few statements for the whole run ({@link #handleAll}).
  */
 @Component
 class PurchaseEventConsumer extends EventConsumer {
@@ -45,24 +48,71 @@ class PurchaseEventConsumer extends EventConsumer {
     @Override
     protected void handle(EventEnvelope event) {
         TenantId tenant = event.tenant().orElseThrow(() -> new IllegalArgumentException("A purchase has a tenant"));
-        JsonNode payload = event.payload();
-        Optional<TierStanding> member = tiers.standing(tenant, UUID.fromString(text(payload, "memberId")));
+        Optional<TierStanding> member = tiers.standing(tenant, memberId(event));
         if (member.isEmpty()) {
-            log.warn("Ignoring {} {}: no member {} in this tenant", event.type(), event.id(), text(payload, "memberId"));
+            warnUnknown(event);
             return;
         }
-        BigDecimal amount = amount(payload);
-        UUID memberId = member.get().memberId();
-        if (event.type().equals("purchase.recorded")) {
-            Instant at = occurredAt(payload.get("occurredAt"), event.occurredAt());
-            if (growth.record(tenant, memberId, GrowthLedger.Source.PURCHASE, text(payload, "orderId"), amount, at)) {
-                stats.addPurchase(tenant, memberId, amount, at);
-                tiers.upgradeIfQualified(tenant, member.get());
-            }
-        } else if (growth.record(tenant, memberId, GrowthLedger.Source.REFUND, text(payload, "refundId"), amount,
-                event.occurredAt())) {
-            stats.addRefund(tenant, memberId, amount);
+        GrowthLedger.Entry entry = entry(event, member.get().memberId());
+        if (!growth.record(tenant, entry.memberId(), entry.source(), entry.sourceRef(), entry.amount(),
+                entry.occurredAt())) {
+            return;
         }
+        if (entry.source() == GrowthLedger.Source.PURCHASE) {
+            stats.addPurchase(tenant, entry.memberId(), entry.amount(), entry.occurredAt());
+            tiers.upgradeIfQualified(tenant, member.get());
+        } else {
+            stats.addRefund(tenant, entry.memberId(), entry.amount());
+        }
+    }
+
+    /**
+     * A run of one tenant's events (a bulk purchase batch arrives as hundreds) in a few statements instead of about
+     * four per event: the members' standings, the growth entries with their buckets, the statistics, and one growth
+     * sum for the upgrades, each one statement for the whole run; only a tier that changes costs more. The effect is
+     * {@link #handle}'s on each event in order: {@link GrowthLedger#recordAll} keeps the first of a repeated key and
+     * answers which entries were new, the statistics add only those, and {@link TierUpgrades#upgradeAll} replays each
+     * member's purchases of the run. A malformed event throws here as it would from {@link #handle}.
+     */
+    @Override
+    protected void handleAll(List<EventEnvelope> events, Runnable flush) {
+        TenantId tenant = events.getFirst().tenant()
+                .orElseThrow(() -> new IllegalArgumentException("A purchase has a tenant"));
+        List<UUID> memberIds = events.stream().map(PurchaseEventConsumer::memberId).toList();
+        Map<UUID, TierStanding> standings = tiers.standings(tenant, memberIds);
+        List<GrowthLedger.Entry> entries = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            TierStanding member = standings.get(memberIds.get(i));
+            if (member == null) {
+                warnUnknown(events.get(i));
+            } else {
+                entries.add(entry(events.get(i), member.memberId()));
+            }
+        }
+        List<GrowthLedger.Entry> recorded = growth.recordAll(tenant, entries);
+        stats.addAll(tenant, recorded);
+        tiers.upgradeAll(tenant, standings, recorded);
+    }
+
+    private static UUID memberId(EventEnvelope event) {
+        return UUID.fromString(text(event.payload(), "memberId"));
+    }
+
+    private static void warnUnknown(EventEnvelope event) {
+        log.warn("Ignoring {} {}: no member {} in this tenant", event.type(), event.id(),
+                text(event.payload(), "memberId"));
+    }
+
+    /** A purchase is keyed by its order id and dated by its payload; a refund by its refund id and its event. */
+    private static GrowthLedger.Entry entry(EventEnvelope event, UUID memberId) {
+        JsonNode payload = event.payload();
+        BigDecimal amount = amount(payload);
+        if (event.type().equals("purchase.recorded")) {
+            return new GrowthLedger.Entry(memberId, GrowthLedger.Source.PURCHASE, text(payload, "orderId"), amount,
+                    occurredAt(payload.get("occurredAt"), event.occurredAt()));
+        }
+        return new GrowthLedger.Entry(memberId, GrowthLedger.Source.REFUND, text(payload, "refundId"), amount,
+                event.occurredAt());
     }
 
     /** ISO-8601 as Jackson writes an Instant by default; epoch seconds if a producer's mapper writes timestamps. */
