@@ -3,6 +3,8 @@ package io.jifen.points;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,10 @@ class TenantIsolationAndBadInputIT extends PointsServiceTestBase {
                 with(member, "amount", new BigDecimal("1.001")), with(member, "orderId", "x".repeat(1000)),
                 with(member, "currency", "euro"), with(member, "balance", 1_000),
                 with(member, "tenantId", UUID.randomUUID().toString()), with(member, "memberId", "not-a-uuid"),
-                with(member, "cardNumber", "CARD-2"), "{\"amount\": [[[[[[]]]]]]}", "not json", "");
+                with(member, "cardNumber", "CARD-2"), with(member, "occurredAt", "+10000-01-01T00:00:00Z"),
+                with(member, "occurredAt", "1969-12-31T23:59:59Z"),
+                with(member, "occurredAt", Instant.now().plus(Duration.ofDays(2)).toString()),
+                with(member, "occurredAt", "yesterday"), "{\"amount\": [[[[[[]]]]]]}", "not json", "");
 
         for (Object body : bad) {
             Api.Response response = api.post("/api/v1/purchases", tenant.adminToken(), key(), body);
@@ -72,6 +77,8 @@ class TenantIsolationAndBadInputIT extends PointsServiceTestBase {
                 Map.of("purchases", "not a list"), Map.of("purchases", List.of(1)), Map.of("purchases", List.of()),
                 Map.of("purchases", java.util.Collections.nCopies(1001, purchase(member, "o", "1.00"))),
                 Map.of("purchases", List.of(purchase(member, "ok", "1.00")), "tenantId", tenant.id().toString()),
+                Map.of("purchases", List.of(purchase(member, "ok", "1.00"),
+                        with(member, "occurredAt", "+10000-01-01T00:00:00Z"))),
                 "[]", "{}", "not json");
 
         for (Object body : bad) {

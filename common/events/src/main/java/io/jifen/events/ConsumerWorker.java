@@ -95,8 +95,13 @@ final class ConsumerWorker {
         }
         reclaimIfDue(loop);
         // A batch read is finished even during shutdown: an entry left unprocessed would wait claim-idle.
-        processAll(runtime.streams().read(consumer.group(), name, consumer.streams(), settings.batchSize(),
-                settings.block()));
+        List<StreamMessage> read = runtime.streams().read(consumer.group(), name, consumer.streams(),
+                settings.batchSize(), settings.block());
+        processAll(read);
+        if (!read.isEmpty() && read.size() < settings.batchSize()) {
+            // A trickle: let a few more arrive, so the next read is a run instead of one event.
+            loop.pause(settings.linger());
+        }
     }
 
     /**

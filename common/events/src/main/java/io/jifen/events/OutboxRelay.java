@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Drains the outbox into the service's stream: polls every {@code poll-interval}, immediately after a local commit
- * that appended events, and back to back while full batches keep coming. While Redis (or the database) is down the
+ * Drains the outbox into the service's stream: polls every {@code poll-interval}, {@code linger} after a local commit
+ * that appended events (the other commits of that moment join the batch), and back to back while full batches keep
+ * coming. While Redis (or the database) is down the
  * rows simply stay unsent; the outage is logged once and retried with exponential backoff.
  */
 class OutboxRelay implements SmartLifecycle {
@@ -85,6 +86,7 @@ class OutboxRelay implements SmartLifecycle {
                 backoff.reset();
                 if (batch.selected() < publisher.batchSize()) {
                     loop.await(settings.pollInterval());
+                    loop.pause(settings.linger());
                 }
             } catch (RuntimeException e) {
                 database.failed(e);

@@ -24,6 +24,8 @@ class EventsPropertiesTest {
         assertThat(properties.relay().retention()).isEqualTo(Duration.ofDays(7));
         assertThat(properties.consumer().claimIdle()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.consumer().maxDeliveries()).isEqualTo(10);
+        assertThat(properties.relay().linger()).isEqualTo(Duration.ofMillis(10));
+        assertThat(properties.consumer().linger()).isEqualTo(Duration.ofMillis(20));
         assertThat(properties.streamFor("member-service")).isEqualTo("jifen:events:member-service");
     }
 
@@ -31,12 +33,13 @@ class EventsPropertiesTest {
     void shouldTakeWhatIsSet() {
         EventsProperties properties = bind(Map.of("jifen.events.stream", "jifen:events:legacy",
                 "jifen.events.relay.enabled", "false", "jifen.events.relay.max-len", "0",
-                "jifen.events.consumer.claim-idle", "2m"));
+                "jifen.events.consumer.claim-idle", "2m", "jifen.events.consumer.linger", "0s"));
 
         assertThat(properties.streamFor("member-service")).isEqualTo("jifen:events:legacy");
         assertThat(properties.relay().enabled()).isFalse();
         assertThat(properties.relay().maxLen()).isZero();
         assertThat(properties.consumer().claimIdle()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.consumer().linger()).isZero();
     }
 
     @Test
@@ -45,6 +48,8 @@ class EventsPropertiesTest {
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("batch-size");
         assertThatThrownBy(() -> bind(Map.of("jifen.events.consumer.claim-idle", "0s")))
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("claim-idle");
+        assertThatThrownBy(() -> bind(Map.of("jifen.events.relay.linger", "-5ms")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("linger");
     }
 
     private static EventsProperties bind(Map<String, String> values) {
