@@ -64,6 +64,10 @@ class TenantIsolationAndBadInputIT extends PointsServiceTestBase {
             assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.code()).isNotBlank();
+            if (body instanceof Map<?, ?> fields && fields.get("occurredAt") instanceof String time
+                    && !time.equals("yesterday")) {
+                assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("occurredAt");
+            }
         }
         assertThat(entries(tenant)).isZero();
     }

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +27,7 @@ record RecordPurchaseRequest(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
         @Size(max = 500) List<@NotNull @Valid PurchaseItem> items,
         @Size(max = 64) String storeId,
-        Instant occurredAt) {
+        @PlausibleSaleTime Instant occurredAt) {
 
     /** A sane ceiling for one purchase: beyond it is a typo or an attack, not a sale. */
     static final String MAX_AMOUNT = "99999999.99";
@@ -36,16 +35,6 @@ record RecordPurchaseRequest(
     @AssertTrue(message = "name the member by exactly one of memberId, cardNumber, externalId")
     boolean isMemberNamedOnce() {
         return (memberId != null ? 1 : 0) + (cardNumber != null ? 1 : 0) + (externalId != null ? 1 : 0) == 1;
-    }
-
-    /**
-     * A purchase dated before 1970 or more than a day ahead is a broken till clock or a typo, not a sale (and a year
-     * past 9999 could not even be stored).
-     */
-    @AssertTrue(message = "must be between 1970-01-01T00:00:00Z and a day from now")
-    boolean isOccurredAtPlausible() {
-        return occurredAt == null || !occurredAt.isBefore(Instant.EPOCH)
-                && !occurredAt.isAfter(Instant.now().plus(Duration.ofDays(1)));
     }
 
     MemberRef member() {
