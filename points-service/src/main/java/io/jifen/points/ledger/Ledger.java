@@ -13,13 +13,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -195,13 +193,16 @@ public class Ledger {
                      with ordinality as c(id, member_id, kind, points, balance_after, reason, source_id, note, actor,
                                           actor_client, n)
                 order by n""", SqlArray.bind(tenant, POINTS,
-                column("uuid", credits, Credit::entryId), column("uuid", credits, c -> c.posting().memberId()),
-                column("text", credits, c -> c.posting().kind().value()), column("int8", credits, Credit::points),
-                column("int8", credits, Credit::balanceAfter),
-                column("text", credits, c -> c.posting().reason().value()),
-                column("text", credits, c -> c.posting().sourceId()), column("text", credits, c -> c.posting().note()),
-                column("text", credits, c -> c.posting().actor()),
-                column("text", credits, c -> c.posting().actorClient())));
+                SqlArray.column("uuid", credits, Credit::entryId),
+                SqlArray.column("uuid", credits, c -> c.posting().memberId()),
+                SqlArray.column("text", credits, c -> c.posting().kind().value()),
+                SqlArray.column("int8", credits, Credit::points),
+                SqlArray.column("int8", credits, Credit::balanceAfter),
+                SqlArray.column("text", credits, c -> c.posting().reason().value()),
+                SqlArray.column("text", credits, c -> c.posting().sourceId()),
+                SqlArray.column("text", credits, c -> c.posting().note()),
+                SqlArray.column("text", credits, c -> c.posting().actor()),
+                SqlArray.column("text", credits, c -> c.posting().actorClient())));
         jdbc.update("""
                 insert into lot (tenant_id, id, member_id, point_type, points, remaining, source_entry_id, expires_at,
                                  status, kind, reason, source_id)
@@ -212,13 +213,14 @@ public class Ledger {
                      with ordinality as c(id, member_id, points, remaining, source_entry_id, expires_at, kind, reason,
                                           source_id, n)
                 order by n""", SqlArray.bind(tenant, POINTS,
-                column("uuid", credits, Credit::lotId), column("uuid", credits, c -> c.posting().memberId()),
-                column("int8", credits, Credit::points), column("int8", credits, Credit::intoLot),
-                column("uuid", credits, Credit::entryId),
-                column("text", credits, c -> c.expiresAt() == null ? null : c.expiresAt().toString()),
-                column("text", credits, c -> c.posting().kind().value()),
-                column("text", credits, c -> c.posting().reason().value()),
-                column("text", credits, c -> c.posting().sourceId())));
+                SqlArray.column("uuid", credits, Credit::lotId),
+                SqlArray.column("uuid", credits, c -> c.posting().memberId()),
+                SqlArray.column("int8", credits, Credit::points), SqlArray.column("int8", credits, Credit::intoLot),
+                SqlArray.column("uuid", credits, Credit::entryId),
+                SqlArray.column("text", credits, c -> c.expiresAt() == null ? null : c.expiresAt().toString()),
+                SqlArray.column("text", credits, c -> c.posting().kind().value()),
+                SqlArray.column("text", credits, c -> c.posting().reason().value()),
+                SqlArray.column("text", credits, c -> c.posting().sourceId())));
         // Per account: the balance after its last credit, what its credits earned, how many there were.
         Map<UUID, long[]> accounts = new TreeMap<>();
         for (Credit credit : credits) {
@@ -233,13 +235,9 @@ public class Ledger {
                 from unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[]) as c(member_id, balance, earned, credits)
                 where a.tenant_id = ? and a.member_id = c.member_id and a.point_type = ?""",
                 SqlArray.bind(SqlArray.of("uuid", accounts.keySet()),
-                        column("int8", accounts.values(), account -> account[0]),
-                        column("int8", accounts.values(), account -> account[1]),
-                        column("int8", accounts.values(), account -> account[2]), tenant, POINTS));
-    }
-
-    private static <T> SqlArray column(String type, Collection<T> rows, Function<T, Object> value) {
-        return new SqlArray(type, rows.stream().map(value).toArray());
+                        SqlArray.column("int8", accounts.values(), account -> account[0]),
+                        SqlArray.column("int8", accounts.values(), account -> account[1]),
+                        SqlArray.column("int8", accounts.values(), account -> account[2]), tenant, POINTS));
     }
 
     /** {@link #credit(Posting, long)} proposed by a plugin channel: the entry is tied to the plugin and channel. */

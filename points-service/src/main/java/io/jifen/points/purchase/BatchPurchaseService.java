@@ -29,14 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records a batch of purchases, each exactly as {@link PurchaseService#record} records one, all in the caller's
  * transaction (the idempotent request's: one commit for the whole batch, together with its stored reply). A purchase
- * refused for a business reason is reported, not thrown ({@link PurchaseService#attempt}: it writes nothing then), so
- * the others still record; anything else (member-service down, a deadlock) fails the batch and stores nothing of it.
- * See docs/adr/0009-bulk-purchases.md.
+ * refused for a business reason (order_exists, member_not_found, member_frozen, member_closed) is reported, not
+ * thrown, and is decided before anything of it is written, so the others still record; anything else (member-service
+ * down, a deadlock) fails the batch and stores nothing of it. See docs/adr/0009-bulk-purchases.md.
  * <p>
  * Locks are taken in one global order, so two batches over the same members wait for each other instead of
  * deadlocking: the members' projection rows (by reference), then the accounts of every member who may earn (by
- * member id), then the purchases sorted by member id and order id, each taking its order's lock. The answer keeps
- * request order.
+ * member id), then the orders sorted by member id and order id. The answer keeps request order.
+ * <p>
+ * Set-based (docs/adr/0012-set-based-batch-writes.md): members, accounts, order locks and stored purchases are each
+ * read in one statement for the batch, and the credits, purchases, lines and awards are written one statement per
+ * table at the end.
  */
 @Service
 class BatchPurchaseService {

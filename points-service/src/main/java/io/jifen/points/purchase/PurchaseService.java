@@ -24,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,8 +61,9 @@ class PurchaseService {
     }
 
     /**
-     * What {@link #attempt} did: the purchase recorded (or found recorded), or the problem that refused it, nothing
-     * written then.
+     * What an order id already recorded answers ({@link #replay}): its result, or the problem that refuses the request
+     * (nothing written then); a batch reports the problem instead of throwing it, as an exception leaving a
+     * {@code @Transactional} method would mark the whole batch's transaction rollback-only.
      */
     record Attempt(Recorded recorded, ApiException refused) {
 
@@ -74,44 +74,20 @@ class PurchaseService {
 
     @Transactional
     public Recorded record(RecordPurchaseRequest request) {
-        Attempt attempt = attempt(request);
-        if (attempt.refused() != null) {
-            throw attempt.refused();
-        }
-        return attempt.recorded();
-    }
-
-    /**
-     * {@link #record}, answering a business refusal (order_exists, member_not_found, member_frozen, member_closed)
-     * instead of throwing it, so a caller recording many purchases in one transaction can report it and go on: an
-     * exception leaving a {@code @Transactional} method marks the whole transaction rollback-only.
-     */
-    @Transactional
-    public Attempt attempt(RecordPurchaseRequest request) {
-        return attempt(request, () -> members.find(request.member()));
-    }
-
-    /**
-     * {@link #attempt(RecordPurchaseRequest)} with the member already looked up; {@code member} is asked only when
-     * the order is new.
-     */
-    @Transactional
-    public Attempt attempt(RecordPurchaseRequest request, Supplier<Optional<Member>> member) {
         String hash = hash(request);
         purchases.lockOrder(request.orderId());
         Optional<Purchase> existing = purchases.find(request.orderId());
         if (existing.isPresent()) {
-            return replay(request, hash, existing.get(), earning.awardsOf(request.orderId()));
+            Attempt replayed = replay(request, hash, existing.get(), earning.awardsOf(request.orderId()));
+            if (replayed.refused() != null) {
+                throw replayed.refused();
+            }
+            return replayed.recorded();
         }
-        Optional<Member> found = member.get();
-        Optional<ApiException> refused = members.refusal(request.member(), found);
-        if (refused.isPresent()) {
-            return Attempt.refused(refused.get());
-        }
-        Earned earned = earn(request, found.get(), hash, false);
+        Earned earned = earn(request, members.requireActive(request.member()), hash, false);
         purchases.insertAll(List.of(earned.row()));
         earning.rememberAll(Map.of(request.orderId(), earned.awards()));
-        return new Attempt(earned.recorded(), null);
+        return earned.recorded();
     }
 
     /** What identifies a purchase request's content: the same order id with another hash is another purchase. */
@@ -128,7 +104,8 @@ class PurchaseService {
     }
 
     static ApiException orderExists(String orderId) {
-        return ApiException.conflict("order_exists", "Order " + orderId + " was already recorded with different details");
+        return ApiException.conflict("order_exists",
+                "Order " + orderId + " was already recorded with different details");
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -98,17 +97,17 @@ class PurchaseStore {
                             ?::int8[], ?::int8[], ?::int8[])
                      as p(order_id, member_id, amount, currency, occurred_at, request_hash, points_awarded, entry_id,
                           balance_after, points_pending, points_held)""", SqlArray.bind(tenant(),
-                column(rows, "text", row -> row.purchase().orderId()),
-                column(rows, "uuid", row -> row.purchase().memberId()),
-                column(rows, "text", row -> row.purchase().amount().toPlainString()),
-                column(rows, "text", NewPurchase::currency),
-                column(rows, "text", row -> row.occurredAt().toString()),
-                column(rows, "text", row -> row.purchase().requestHash()),
-                column(rows, "int8", row -> row.purchase().pointsAwarded()),
-                column(rows, "uuid", NewPurchase::entryId),
-                column(rows, "int8", row -> row.purchase().balanceAfter()),
-                column(rows, "int8", row -> row.purchase().pointsPending()),
-                column(rows, "int8", row -> row.purchase().pointsHeld())));
+                SqlArray.column("text", rows, row -> row.purchase().orderId()),
+                SqlArray.column("uuid", rows, row -> row.purchase().memberId()),
+                SqlArray.column("text", rows, row -> row.purchase().amount().toPlainString()),
+                SqlArray.column("text", rows, NewPurchase::currency),
+                SqlArray.column("text", rows, row -> row.occurredAt().toString()),
+                SqlArray.column("text", rows, row -> row.purchase().requestHash()),
+                SqlArray.column("int8", rows, row -> row.purchase().pointsAwarded()),
+                SqlArray.column("uuid", rows, NewPurchase::entryId),
+                SqlArray.column("int8", rows, row -> row.purchase().balanceAfter()),
+                SqlArray.column("int8", rows, row -> row.purchase().pointsPending()),
+                SqlArray.column("int8", rows, row -> row.purchase().pointsHeld())));
         List<Object[]> lines = new ArrayList<>();
         for (NewPurchase row : rows) {
             List<PurchaseItem> items = row.items() == null ? List.of() : row.items();
@@ -124,15 +123,11 @@ class PurchaseStore {
         jdbc.update("""
                 insert into purchase_line (tenant_id, order_id, line_no, sku, category, quantity, unit_price)
                 select ?, order_id, line_no, sku, category, quantity, unit_price::numeric
-                from unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int8[], ?::text[])
+                from unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::text[])
                      as l(order_id, line_no, sku, category, quantity, unit_price)""", SqlArray.bind(tenant(),
-                column(lines, "text", line -> line[0]), column(lines, "int4", line -> line[1]),
-                column(lines, "text", line -> line[2]), column(lines, "text", line -> line[3]),
-                column(lines, "int4", line -> line[4]), column(lines, "text", line -> line[5])));
-    }
-
-    private static <T> SqlArray column(List<T> rows, String type, Function<T, Object> value) {
-        return new SqlArray(type, rows.stream().map(value).toArray());
+                SqlArray.column("text", lines, line -> line[0]), SqlArray.column("int4", lines, line -> line[1]),
+                SqlArray.column("text", lines, line -> line[2]), SqlArray.column("text", lines, line -> line[3]),
+                SqlArray.column("int4", lines, line -> line[4]), SqlArray.column("text", lines, line -> line[5])));
     }
 
     List<Refund> refunds(String orderId) {

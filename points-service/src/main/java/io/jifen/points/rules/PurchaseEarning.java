@@ -71,12 +71,9 @@ public class PurchaseEarning {
         jdbc.update("""
                 insert into purchase_award (tenant_id, order_id, position, rule_code, points, capped)
                 select ?, * from unnest(?::text[], ?::int4[], ?::text[], ?::int8[], ?::int8[])""",
-                SqlArray.bind(tenant(), column(rows, "text", 0), column(rows, "int4", 1), column(rows, "text", 2),
-                        column(rows, "int8", 3), column(rows, "int8", 4)));
-    }
-
-    private static SqlArray column(List<Object[]> rows, String type, int index) {
-        return new SqlArray(type, rows.stream().map(row -> row[index]).toArray());
+                SqlArray.bind(tenant(), SqlArray.column("text", rows, row -> row[0]),
+                        SqlArray.column("int4", rows, row -> row[1]), SqlArray.column("text", rows, row -> row[2]),
+                        SqlArray.column("int8", rows, row -> row[3]), SqlArray.column("int8", rows, row -> row[4])));
     }
 
     /** The awards a recorded purchase got, in their original order. */

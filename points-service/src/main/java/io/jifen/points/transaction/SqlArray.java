@@ -1,6 +1,7 @@
 package io.jifen.points.transaction;
 
 import java.util.Collection;
+import java.util.function.Function;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /**
@@ -16,6 +17,11 @@ public record SqlArray(String type, Object[] values) {
 
     public static SqlArray of(String type, Collection<?> values) {
         return new SqlArray(type, values.toArray());
+    }
+
+    /** One column of {@code rows}: {@code value} of each, in their order. */
+    public static <T> SqlArray column(String type, Collection<T> rows, Function<? super T, ?> value) {
+        return new SqlArray(type, rows.stream().map(value).toArray());
     }
 
     /** Binds each parameter in order: a {@link SqlArray} as an array, anything else as itself. */
