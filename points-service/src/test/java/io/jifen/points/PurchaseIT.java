@@ -56,6 +56,31 @@ class PurchaseIT extends PointsServiceTestBase {
     }
 
     @Test
+    void shouldKeepTheSaleTimeToTheMicrosecondRoundedHalfUpAloneAndInABatch() {
+        Tenant tenant = newTenant();
+        UUID member = newMember(tenant);
+        Map<String, Object> alone = new java.util.LinkedHashMap<>(purchase(member, "t-1", "5.00"));
+        alone.put("occurredAt", "2026-03-01T10:00:00.123456500Z");
+        Map<String, Object> batched = new java.util.LinkedHashMap<>(purchase(member, "t-2", "5.00"));
+        batched.put("occurredAt", "2026-03-01T10:00:00.123456499Z");
+
+        assertThat(api.post("/api/v1/purchases", tenant.adminToken(), key(), alone).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/purchases/batch", tenant.adminToken(), key(),
+                Map.of("purchases", java.util.List.of(batched))).status()).isEqualTo(200);
+
+        for (String[] expected : new String[][] {{"t-1", "2026-03-01T10:00:00.123457Z"},
+                {"t-2", "2026-03-01T10:00:00.123456Z"}}) {
+            java.sql.Timestamp stored = jdbc.queryForObject(
+                    "select occurred_at from purchase where tenant_id = ? and order_id = ?", java.sql.Timestamp.class,
+                    tenant.id(), expected[0]);
+            assertThat(stored.toInstant()).as(expected[0]).isEqualTo(java.time.Instant.parse(expected[1]));
+        }
+        assertThat(outbox(tenant, "purchase.recorded")).extracting(row -> Api.JSON.readTree(row.get("payload")
+                .toString()).path("occurredAt").asString()).containsExactlyInAnyOrder("2026-03-01T10:00:00.123457Z",
+                "2026-03-01T10:00:00.123456Z");
+    }
+
+    @Test
     void shouldTreatTheSameOrderIdAsOnePurchaseWhateverTheIdempotencyKey() {
         Tenant tenant = newTenant();
         UUID member = newMember(tenant);

@@ -12,6 +12,7 @@ import io.jifen.tenancy.TenantId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +95,17 @@ public class Ledger {
         return new Posted(entryId, points, after);
     }
 
-    /** One credit: its entry, its lot (what is not repaying a debt) and the balance after it. */
+    /**
+     * One credit: its entry, its lot (what is not repaying a debt) and the balance after it. Its expiry is kept to the
+     * microsecond as PostgreSQL keeps it, rounded half up as the JDBC driver rounds a timestamp, so a credit written
+     * alone and one written with others (its time sent as text) store the same instant.
+     */
     private record Credit(UUID entryId, UUID lotId, Posting posting, long points, long balanceAfter, long intoLot,
             Instant expiresAt) {
+
+        Credit {
+            expiresAt = expiresAt == null ? null : expiresAt.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        }
 
         boolean earned() {
             return posting.kind() == EntryKind.EARN || posting.kind() == EntryKind.ADJUST;

@@ -121,8 +121,9 @@ class PurchaseService {
      * @param purchasedBefore the member has a purchase recorded earlier in the caller's batch (not written yet)
      */
     Earned earn(RecordPurchaseRequest request, Member member, String hash, boolean purchasedBefore) {
+        // To the microsecond, as PostgreSQL keeps it (rounded half up, as the JDBC driver and member-service round).
         Instant occurredAt = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
-                : request.occurredAt();
+                : request.occurredAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         List<Award> awards = earning.award(request.orderId(), member.memberId(), member.tierCode(), request.amount(),
                 lines(request.items()), occurredAt, purchasedBefore);
         long points = Award.total(awards);
