@@ -9,8 +9,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Drains the outbox into the service's stream: polls every {@code poll-interval}, {@code linger} after a local commit
  * that appended events (the other commits of that moment join the batch), and back to back while full batches keep
- * coming. While Redis (or the database) is down the
- * rows simply stay unsent; the outage is logged once and retried with exponential backoff.
+ * coming. While Redis (or the database) is down the rows simply stay unsent; the outage is logged once and retried
+ * with exponential backoff.
  */
 class OutboxRelay implements SmartLifecycle {
 
