@@ -1,5 +1,7 @@
 package io.jifen.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.jifen.testsupport.TestInfra;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -7,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamGroupInfo;
@@ -25,13 +28,12 @@ final class EventBacklog {
     }
 
     /** Waits until nothing is left (or {@code max} has passed) and answers how long that took. */
-    static Duration awaitDrained(RunningPlatform platform, Duration max) throws Exception {
+    static Duration awaitDrained(RunningPlatform platform, Duration max) {
         long began = System.nanoTime();
-        long deadline = began + max.toNanos();
         try (RedisClient redis = RedisClient.builder().fromURI(TestInfra.redis().url()).build()) {
-            while (left(platform, redis) > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
+            await().atMost(max).pollInterval(Duration.ofMillis(250)).until(() -> left(platform, redis) == 0);
+        } catch (ConditionTimeoutException e) {
+            return max;
         }
         return Duration.ofNanos(System.nanoTime() - began);
     }

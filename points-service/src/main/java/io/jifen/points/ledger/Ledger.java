@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,6 +177,8 @@ public class Ledger {
 
         private TenantId tenant;
         private final List<Credit> credits = new ArrayList<>();
+        // Earn-kind points per member among them: the velocity guard asks for each purchase of a batch.
+        private final Map<UUID, Long> earned = new HashMap<>();
 
         void add(TenantId of, Credit credit) {
             if (tenant != null && !tenant.equals(of)) {
@@ -183,6 +186,16 @@ public class Ledger {
             }
             tenant = of;
             credits.add(credit);
+            if (credit.posting().kind() == EntryKind.EARN) {
+                earned.merge(credit.posting().memberId(), credit.points(), Long::sum);
+            }
+        }
+
+        List<Credit> take() {
+            List<Credit> taken = List.copyOf(credits);
+            credits.clear();
+            earned.clear();
+            return taken;
         }
     }
 
@@ -190,8 +203,7 @@ public class Ledger {
         if (deferred.credits.isEmpty()) {
             return;
         }
-        List<Credit> credits = List.copyOf(deferred.credits);
-        deferred.credits.clear();
+        List<Credit> credits = deferred.take();
         UUID tenant = deferred.tenant.value();
         jdbc.update("""
                 insert into ledger_entry (tenant_id, id, member_id, point_type, kind, points, balance_after, reason,
@@ -520,10 +532,7 @@ public class Ledger {
                   and created_at >= ?""", Long.class, TenantContext.require().value(), memberId,
                 Timestamp.from(since));
         DeferredCredits deferred = deferred();
-        return deferred == null ? stored : stored + deferred.credits.stream()
-                .filter(credit -> credit.posting().memberId().equals(memberId)
-                        && credit.posting().kind() == EntryKind.EARN)
-                .mapToLong(Credit::points).sum();
+        return deferred == null ? stored : stored + deferred.earned.getOrDefault(memberId, 0L);
     }
 
     /**
