@@ -1,5 +1,6 @@
 package io.jifen.points.idempotency;
 
+import io.jifen.points.transaction.SqlArray;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import io.jifen.web.ApiException;
@@ -7,8 +8,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -81,6 +86,130 @@ public class IdempotentRequests {
         });
     }
 
+    /** One request of {@link #runAll}: its key and its validated request record. */
+    public record Call(String key, Object request) {
+    }
+
+    /**
+     * What a request of {@link #runAll} answers: its reply, or the problem refusing it (nothing of it stored), or
+     * neither: it must be run by itself with {@link #run} (a claim of an older instance to look at alone).
+     */
+    public record Answer(ResponseEntity<String> reply, RuntimeException refused) {
+
+        static final Answer ALONE = new Answer(null, null);
+
+        public boolean alone() {
+            return reply == null && refused == null;
+        }
+    }
+
+    /** What the work answers for one request of {@link #runAll}: a reply, or the problem refusing it. */
+    public record Outcome(Reply reply, RuntimeException refused) {
+    }
+
+    /**
+     * {@link #run} for many requests of one operation and tenant in one transaction, as if each ran by itself, in
+     * order, with distinct keys: one statement takes all their keys' locks, one reads their stored replies, the work
+     * runs once for the requests that are new ({@code work} answers one outcome per request it is given, in order)
+     * and one statement stores every reply. A request refused by its outcome stores nothing, as it would alone;
+     * everything else commits together. Anything {@code work} throws rolls back the whole group.
+     *
+     * @param calls requests with distinct keys, each already {@link #requireValid valid}
+     */
+    public List<Answer> runAll(String operation, List<Call> calls, Function<List<Object>, List<Outcome>> work) {
+        TenantId tenant = TenantContext.require();
+        List<String> hashes = calls.stream()
+                .map(call -> hash(operation + "\n" + json.writeValueAsString(call.request()))).toList();
+        return transactions.execute(status -> {
+            Answer[] answers = new Answer[calls.size()];
+            List<Boolean> locked = lockAll(tenant, calls);
+            Map<String, Stored> stored = storedAll(tenant, calls);
+            List<Integer> fresh = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                Stored prior = stored.get(calls.get(i).key());
+                if (!locked.get(i)) {
+                    answers[i] = new Answer(null, inFlight());
+                } else if (prior == null) {
+                    fresh.add(i);
+                } else if (!prior.hash().equals(hashes.get(i))) {
+                    answers[i] = new Answer(null, reused());
+                } else if ("done".equals(prior.status())) {
+                    answers[i] = new Answer(reply(prior.responseStatus(), prior.body()), null);
+                } else {
+                    answers[i] = Answer.ALONE;
+                }
+            }
+            List<Outcome> outcomes = fresh.isEmpty() ? List.of()
+                    : work.apply(fresh.stream().map(i -> calls.get(i).request()).toList());
+            if (outcomes.size() != fresh.size()) {
+                throw new IllegalStateException(outcomes.size() + " outcomes for " + fresh.size() + " requests");
+            }
+            List<Integer> replied = new ArrayList<>();
+            List<String> bodies = new ArrayList<>();
+            for (int j = 0; j < fresh.size(); j++) {
+                int i = fresh.get(j);
+                Outcome outcome = outcomes.get(j);
+                if (outcome.refused() != null) {
+                    answers[i] = new Answer(null, outcome.refused());
+                } else {
+                    String body = json.writeValueAsString(outcome.reply().body());
+                    answers[i] = new Answer(reply(outcome.reply().status().value(), body), null);
+                    replied.add(i);
+                    bodies.add(body);
+                }
+            }
+            rememberAll(tenant, replied.stream().map(i -> calls.get(i).key()).toList(),
+                    replied.stream().map(hashes::get).toList(),
+                    replied.stream().map(i -> answers[i].reply().getStatusCode().value()).toList(), bodies);
+            return List.of(answers);
+        });
+    }
+
+    /** Tries every call's key lock in one statement; whether each was taken, in order. */
+    private List<Boolean> lockAll(TenantId tenant, List<Call> calls) {
+        Integer[] high = new Integer[calls.size()];
+        Integer[] low = new Integer[calls.size()];
+        for (int i = 0; i < calls.size(); i++) {
+            ByteBuffer digest = ByteBuffer.wrap(sha256(tenant.value() + "\n" + calls.get(i).key()));
+            high[i] = digest.getInt();
+            low[i] = digest.getInt();
+        }
+        return jdbc.query("""
+                select pg_try_advisory_xact_lock(k.high, k.low)
+                from unnest(?::int4[], ?::int4[]) with ordinality as k(high, low, n) order by k.n""",
+                SqlArray.bind(new SqlArray("int4", high), new SqlArray("int4", low)), (row, i) -> row.getBoolean(1));
+    }
+
+    private Map<String, Stored> storedAll(TenantId tenant, List<Call> calls) {
+        Map<String, Stored> stored = new HashMap<>();
+        jdbc.query("""
+                select key, request_hash, status, response_status, response_body from idempotency_key
+                where tenant_id = ? and key = any(?::text[])""",
+                SqlArray.bind(tenant.value(), SqlArray.column("text", calls, Call::key)), row -> {
+                    stored.put(row.getString(1), new Stored(row.getString(2), row.getString(3), row.getInt(4),
+                            row.getString(5)));
+                });
+        return stored;
+    }
+
+    /** {@link #remember} for many replies in one statement. */
+    private void rememberAll(TenantId tenant, List<String> keys, List<String> hashes, List<Integer> statuses,
+            List<String> bodies) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        int stored = jdbc.update("""
+                insert into idempotency_key (tenant_id, key, request_hash, status, response_status, response_body,
+                                             completed_at)
+                select ?, k.key, k.hash, 'done', k.status, k.body, clock_timestamp()
+                from unnest(?::text[], ?::text[], ?::int4[], ?::text[]) as k(key, hash, status, body)
+                on conflict do nothing""", SqlArray.bind(tenant.value(), SqlArray.of("text", keys),
+                SqlArray.of("text", hashes), SqlArray.of("int4", statuses), SqlArray.of("text", bodies)));
+        if (stored != keys.size()) {
+            throw inFlight();
+        }
+    }
+
     /**
      * Takes the key's lock until the transaction ends, or answers 409. Two-int advisory locks are a lock space of
      * their own, apart from the bigint ones points-service takes on orders, payments and events (PostgreSQL tells
@@ -108,8 +237,7 @@ public class IdempotentRequests {
         }
         Stored stored = rows.getFirst();
         if (!stored.hash().equals(hash)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
-                    "This Idempotency-Key was used for a different request");
+            throw reused();
         }
         if ("done".equals(stored.status())) {
             return reply(stored.responseStatus(), stored.body());
@@ -144,6 +272,11 @@ public class IdempotentRequests {
         }
     }
 
+    private static ApiException reused() {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+                "This Idempotency-Key was used for a different request");
+    }
+
     private static ApiException inFlight() {
         return ApiException.conflict("idempotency_in_flight",
                 "A request with this Idempotency-Key is still being processed; retry later");
@@ -153,7 +286,8 @@ public class IdempotentRequests {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    private static void requireValid(String key) {
+    /** 400 unless {@code key} is a usable Idempotency-Key ({@link #run} checks it itself). */
+    public static void requireValid(String key) {
         if (key == null || key.isBlank()) {
             throw ApiException.badRequest("idempotency_key_required",
                     "This operation moves points: send an Idempotency-Key header (a unique id per operation)");

@@ -70,7 +70,21 @@ class BatchPurchaseService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public BatchPurchaseResponse record(RecordPurchasesRequest request) {
-        List<RecordPurchaseRequest> items = request.purchases();
+        return BatchPurchaseResponse.of(recordAll(request.purchases()).stream().map(BatchPurchaseService::result)
+                .toList());
+    }
+
+    private static Result result(PurchaseService.Attempt attempt) {
+        return attempt.refused() == null ? Result.of(attempt.recorded())
+                : Result.rejected(attempt.orderId(), attempt.refused());
+    }
+
+    /**
+     * Records {@code items} in the caller's transaction, each as {@link PurchaseService#record} records it alone:
+     * one attempt per item, in order, recorded (new or already there) or refused (nothing of it written).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PurchaseService.Attempt> recordAll(List<RecordPurchaseRequest> items) {
         Map<MemberRef, Optional<Member>> found = members.findAll(items.stream().map(RecordPurchaseRequest::member)
                 .distinct().sorted(REFERENCE_ORDER).toList());
         ledger.lockAll(found.values().stream().flatMap(Optional::stream)
@@ -86,26 +100,25 @@ class BatchPurchaseService {
         Set<UUID> purchasing = new HashSet<>();
         List<NewPurchase> rows = new ArrayList<>();
         Map<String, List<Award>> awards = new LinkedHashMap<>();
-        Result[] results = new Result[items.size()];
+        PurchaseService.Attempt[] results = new PurchaseService.Attempt[items.size()];
         for (int index : order) {
             RecordPurchaseRequest item = items.get(index);
             String hash = purchases.hash(item);
             Purchase prior = stored.get(item.orderId());
             InBatch earlier = recorded.get(item.orderId());
             if (prior != null) {
-                PurchaseService.Attempt replayed = PurchaseService.replay(item, hash, prior,
+                results[index] = PurchaseService.replay(item, hash, prior,
                         storedAwards.getOrDefault(item.orderId(), List.of()));
-                results[index] = replayed.refused() == null ? Result.of(replayed.recorded())
-                        : Result.rejected(item.orderId(), replayed.refused());
             } else if (earlier != null) {
                 results[index] = earlier.hash().equals(hash)
-                        ? Result.of(new PurchaseService.Recorded(earlier.response(), false))
-                        : Result.rejected(item.orderId(), PurchaseService.orderExists(item.orderId()));
+                        ? new PurchaseService.Attempt(item.orderId(), new PurchaseService.Recorded(earlier.response(),
+                                false), null)
+                        : PurchaseService.Attempt.refused(item.orderId(), PurchaseService.orderExists(item.orderId()));
             } else {
                 Optional<Member> member = found.get(item.member());
                 Optional<ApiException> refused = members.refusal(item.member(), member);
                 if (refused.isPresent()) {
-                    results[index] = Result.rejected(item.orderId(), refused.get());
+                    results[index] = PurchaseService.Attempt.refused(item.orderId(), refused.get());
                     continue;
                 }
                 UUID memberId = member.get().memberId();
@@ -114,13 +127,13 @@ class BatchPurchaseService {
                 rows.add(earned.row());
                 awards.put(item.orderId(), earned.awards());
                 recorded.put(item.orderId(), new InBatch(hash, earned.recorded().response()));
-                results[index] = Result.of(earned.recorded());
+                results[index] = new PurchaseService.Attempt(item.orderId(), earned.recorded(), null);
             }
         }
         ledger.flushCredits();
         store.insertAll(rows);
         earning.rememberAll(awards);
-        return BatchPurchaseResponse.of(List.of(results));
+        return List.of(results);
     }
 
     /**

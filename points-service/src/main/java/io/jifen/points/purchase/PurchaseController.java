@@ -24,26 +24,26 @@ import org.springframework.web.bind.annotation.RestController;
 class PurchaseController {
 
     private final IdempotentRequests idempotent;
-    private final PurchaseService purchases;
+    private final PurchaseGroups groups;
     private final RefundService refunds;
     private final BatchPurchaseService batches;
 
-    PurchaseController(IdempotentRequests idempotent, PurchaseService purchases, RefundService refunds,
+    PurchaseController(IdempotentRequests idempotent, PurchaseGroups groups, RefundService refunds,
             BatchPurchaseService batches) {
         this.idempotent = idempotent;
-        this.purchases = purchases;
+        this.groups = groups;
         this.refunds = refunds;
         this.batches = batches;
     }
 
-    /** 201 with the points awarded; 200 with the first result when the order was already recorded. */
+    /**
+     * 201 with the points awarded; 200 with the first result when the order was already recorded. Concurrent
+     * purchases of a tenant may share a transaction ({@link PurchaseGroups}); each is answered as if alone.
+     */
     @PostMapping
     ResponseEntity<String> record(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody RecordPurchaseRequest request) {
-        return idempotent.run(key, "POST /api/v1/purchases", request, () -> {
-            PurchaseService.Recorded recorded = purchases.record(request);
-            return new Reply(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK, recorded.response());
-        });
+        return groups.record(key, request);
     }
 
     /**

@@ -65,10 +65,10 @@ class PurchaseService {
      * (nothing written then); a batch reports the problem instead of throwing it, as an exception leaving a
      * {@code @Transactional} method would mark the whole batch's transaction rollback-only.
      */
-    record Attempt(Recorded recorded, ApiException refused) {
+    record Attempt(String orderId, Recorded recorded, ApiException refused) {
 
-        static Attempt refused(ApiException problem) {
-            return new Attempt(null, problem);
+        static Attempt refused(String orderId, ApiException problem) {
+            return new Attempt(orderId, null, problem);
         }
     }
 
@@ -98,9 +98,9 @@ class PurchaseService {
     /** The answer to an order id already recorded ({@code stored}, with its awards): its result, or order_exists. */
     static Attempt replay(RecordPurchaseRequest request, String hash, Purchase stored, List<Award> awards) {
         if (!stored.requestHash().equals(hash)) {
-            return Attempt.refused(orderExists(request.orderId()));
+            return Attempt.refused(request.orderId(), orderExists(request.orderId()));
         }
-        return new Attempt(new Recorded(response(stored, awards), false), null);
+        return new Attempt(request.orderId(), new Recorded(response(stored, awards), false), null);
     }
 
     static ApiException orderExists(String orderId) {

@@ -1,0 +1,198 @@
+package io.jifen.points.transaction;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for requests that each would be a transaction of their own: concurrent requests of one lane (a
+ * tenant) that arrive while the lane already has {@code maxInFlight} units of work running wait, and the first of
+ * them to be let in takes every waiting request along, up to {@code maxGroupSize}, into one unit of work:
+ * {@link Work#together}, usually one transaction with set-based statements. Nobody waits for a group to fill:
+ * below that many concurrent requests each runs {@link Work#alone} at once, exactly as without this class, and under
+ * load the groups grow by themselves to what arrived while the last ones ran. See
+ * docs/adr/0014-group-commit-of-single-purchases.md.
+ * <p>
+ * Every request's work runs on a thread of the lane (the one that leads its group), and {@link Work#alone} only ever
+ * on the request's own thread, so an exception it throws reaches its caller as it is. When {@code together} throws,
+ * none of its results count (its transaction rolled back) and each of its requests runs alone on its own thread, so a
+ * failure that belongs to one request is answered to that request only. Two requests with the same
+ * {@code identity} (an Idempotency-Key) are never in one group: the later one waits for a later group, as it would
+ * have run after the first.
+ *
+ * @param <T> a request
+ * @param <R> its result
+ */
+public final class GroupCommit<T, R> {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    /** The work for one request alone, or for a group of them. */
+    public interface Work<T, R> {
+
+        /** Runs {@code request} by itself, on its caller's thread. */
+        R alone(T request);
+
+        /**
+         * Runs the group as one unit of work and answers one result per request, in order, {@code null} for a request
+         * to run {@link #alone} after it; when it throws, nothing of it took effect and every request runs alone.
+         */
+        List<R> together(List<T> requests);
+    }
+
+    private final int maxGroupSize;
+    private final int maxInFlight;
+    private final Function<T, ?> identity;
+    private final Work<T, R> work;
+    private final ConcurrentMap<Object, Lane<T, R>> lanes = new ConcurrentHashMap<>();
+
+    public GroupCommit(int maxGroupSize, int maxInFlight, Function<T, ?> identity, Work<T, R> work) {
+        if (maxGroupSize < 1 || maxInFlight < 1) {
+            throw new IllegalArgumentException("maxGroupSize and maxInFlight are at least 1");
+        }
+        this.maxGroupSize = maxGroupSize;
+        this.maxInFlight = maxInFlight;
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    /** Runs {@code request} in {@code lane}, alone or in a group, and answers its result. */
+    public R submit(Object lane, T request) {
+        Lane<T, R> queue = lanes.computeIfAbsent(lane, key -> new Lane<>());
+        Entry<T, R> mine = new Entry<>(request);
+        List<Entry<T, R>> group;
+        queue.lock.lock();
+        try {
+            queue.waiting.add(mine);
+            while (true) {
+                if (mine.state == State.DONE) {
+                    return mine.result;
+                }
+                if (mine.state == State.ALONE) {
+                    group = null;
+                    break;
+                }
+                if (mine.state == State.WAITING && queue.inFlight < maxInFlight) {
+                    queue.inFlight++;
+                    group = queue.take(mine, maxGroupSize, identity);
+                    break;
+                }
+                queue.changed.awaitUninterruptibly();
+            }
+        } finally {
+            queue.lock.unlock();
+        }
+        if (group == null) {
+            return work.alone(request);
+        }
+        return lead(queue, mine, group);
+    }
+
+    private R lead(Lane<T, R> queue, Entry<T, R> mine, List<Entry<T, R>> group) {
+        if (group.size() == 1) {
+            try {
+                return work.alone(mine.request);
+            } finally {
+                queue.finish(group, null);
+            }
+        }
+        List<R> results = null;
+        try {
+            results = work.together(group.stream().map(entry -> entry.request).toList());
+            if (results.size() != group.size()) {
+                throw new IllegalStateException(results.size() + " results for " + group.size() + " requests");
+            }
+        } catch (RuntimeException | Error failure) {
+            results = null;
+            log.info("A group of {} failed as a whole ({}); each of its requests runs alone", group.size(),
+                    failure.toString());
+            if (failure instanceof Error error) {
+                queue.finish(group, null);
+                throw error;
+            }
+        }
+        queue.finish(group, results);
+        return mine.state == State.ALONE ? work.alone(mine.request) : mine.result;
+    }
+
+    /** How many requests of every lane wait for a group (for metrics and tests). */
+    public int waiting() {
+        int waiting = 0;
+        for (Lane<T, R> queue : lanes.values()) {
+            queue.lock.lock();
+            try {
+                waiting += queue.waiting.size();
+            } finally {
+                queue.lock.unlock();
+            }
+        }
+        return waiting;
+    }
+
+    private enum State { WAITING, TAKEN, DONE, ALONE }
+
+    private static final class Entry<T, R> {
+
+        final T request;
+        State state = State.WAITING;
+        R result;
+
+        Entry(T request) {
+            this.request = request;
+        }
+    }
+
+    private static final class Lane<T, R> {
+
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition changed = lock.newCondition();
+        final ArrayDeque<Entry<T, R>> waiting = new ArrayDeque<>();
+        int inFlight;
+
+        /** {@code first} and the longest-waiting others, none sharing an identity; under the lock. */
+        List<Entry<T, R>> take(Entry<T, R> first, int max, Function<T, ?> identity) {
+            List<Entry<T, R>> group = new ArrayList<>();
+            Set<Object> identities = new HashSet<>();
+            waiting.remove(first);
+            first.state = State.TAKEN;
+            group.add(first);
+            identities.add(identity.apply(first.request));
+            for (Iterator<Entry<T, R>> it = waiting.iterator(); it.hasNext() && group.size() < max; ) {
+                Entry<T, R> next = it.next();
+                if (identities.add(identity.apply(next.request))) {
+                    it.remove();
+                    next.state = State.TAKEN;
+                    group.add(next);
+                }
+            }
+            return group;
+        }
+
+        /** Hands out the group's results ({@code null}: each runs alone), frees its slot and wakes the lane. */
+        void finish(List<Entry<T, R>> group, List<R> results) {
+            lock.lock();
+            try {
+                for (int i = 0; i < group.size(); i++) {
+                    Entry<T, R> entry = group.get(i);
+                    entry.result = results == null ? null : results.get(i);
+                    entry.state = entry.result == null ? State.ALONE : State.DONE;
+                }
+                inFlight--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}
