@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,10 +61,11 @@ class EarnBenchmark {
     private final List<String> report = new ArrayList<>();
     // Refreshed before each figure: a run outlives an access token.
     private volatile Merchants.Tenant shop;
+    private RunningPlatform platform;
 
     @Test
     void measure() throws Exception {
-        RunningPlatform platform = RunningPlatform.get();
+        platform = RunningPlatform.get();
         for (String piece : SERVICES) {
             cpu.add(piece, () -> platform.process(piece));
         }
@@ -96,6 +98,7 @@ class EarnBenchmark {
         row("earn through the gateway (purchase: JWT, tenant, rules, ledger, outbox), " + CLIENTS + " clients",
                 "%.0f earns/s (%.2f × raw SQL), %d errors".formatted(earn.rate(), earn.rate() / sqlRate, earn.errors));
         row("CPU per earn, by process", earn.cpuPer(1));
+        row("purchases per transaction in the earn figure", earn.groups());
         row("resident memory of the six services after the earn figure", cpu.residentMemory(SERVICES));
         assertThat(earn.ok).as("earns succeeded").isPositive();
 
@@ -106,6 +109,7 @@ class EarnBenchmark {
         row("earn latency at half that load (%.0f earns/s offered)".formatted(half),
                 "p50 %.1f ms, p99 %.1f ms, %d errors".formatted(paced.percentile(50), paced.percentile(99),
                         paced.errors));
+        row("purchases per transaction in the latency figure", paced.groups());
 
         awaitQuiet(platform, "latency");
         shop = shop.refreshed();
@@ -142,6 +146,30 @@ class EarnBenchmark {
         row("events of the " + previous + " figure all consumed", drained.compareTo(max) >= 0
                 ? "not within " + max.toMinutes() + " min of its load ending"
                 : "%.1f s after its load ended".formatted(drained.toMillis() / 1000.0));
+    }
+
+    /**
+     * points-service's {@code jifen.points.purchases.group.size} summary from its Prometheus endpoint: transactions
+     * of {@code POST /api/v1/purchases} so far and the purchases they recorded ({0, 0} when it cannot be read).
+     */
+    private double[] purchaseGroups() {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(platform.service("points")
+                    + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return new double[] {metric(metrics, "jifen_points_purchases_group_size_count"),
+                metric(metrics, "jifen_points_purchases_group_size_sum")};
+        } catch (IOException e) {
+            return new double[] {0, 0};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new double[] {0, 0};
+        }
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private void row(String what, String result) {
@@ -251,7 +279,7 @@ class EarnBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             run(pool, clients, call, System.nanoTime() + warmUp.toNanos(), null);
-            Load load = new Load(cpu);
+            Load load = new Load(cpu, this::purchaseGroups);
             run(pool, clients, call, System.nanoTime() + MEASURE.toNanos(), load);
             load.measured(cpu);
             return load;
@@ -266,7 +294,7 @@ class EarnBenchmark {
         long interval = (long) (1e9 * clients / rate);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            Load load = new Load(cpu);
+            Load load = new Load(cpu, this::purchaseGroups);
             long end = System.nanoTime() + MEASURE.toNanos();
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -320,12 +348,27 @@ class EarnBenchmark {
         private long errors;
         private long[] latencies = new long[1 << 16];
 
-        Load(CpuMeter meter) {
+        private final Supplier<double[]> groupCounter;
+        private final double[] groupsBefore;
+        private double[] groupsAfter;
+
+        Load(CpuMeter meter, Supplier<double[]> groupCounter) {
             cpuBefore = meter.read();
+            this.groupCounter = groupCounter;
+            groupsBefore = groupCounter.get();
         }
 
         void measured(CpuMeter meter) {
             cpuAfter = meter.read();
+            groupsAfter = groupCounter.get();
+        }
+
+        /** points-service's purchase transactions in the window and the purchases they recorded (ADR 0014). */
+        String groups() {
+            double transactions = groupsAfter[0] - groupsBefore[0];
+            double purchases = groupsAfter[1] - groupsBefore[1];
+            return transactions <= 0 ? "not measured" : "%.1f on average (%.0f purchases in %.0f transactions)"
+                    .formatted(purchases / transactions, purchases, transactions);
         }
 
         /** CPU per unit of work ({@code perCall} units per successful call), by process. */
