@@ -228,15 +228,6 @@ class IdempotencyIT extends PointsServiceTestBase {
         assertThat(balance(tenant, member)).isEqualTo(5);
     }
 
-    private static void lockAccount(Connection holder, Tenant tenant, UUID member) throws SQLException {
-        try (PreparedStatement lock = holder.prepareStatement(
-                "select balance from account where tenant_id = ? and member_id = ? for update")) {
-            lock.setObject(1, tenant.id());
-            lock.setObject(2, member);
-            lock.executeQuery().close();
-        }
-    }
-
     /** Waits until a session queues on one of {@code holder}'s locks; answers its pid. */
     private int awaitBlockedBy(Connection holder) throws SQLException {
         int holderPid;

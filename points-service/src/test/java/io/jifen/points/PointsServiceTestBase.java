@@ -6,12 +6,13 @@ import io.jifen.testsupport.TestIdentities;
 import io.jifen.testsupport.TestInfra;
 import io.jifen.testsupport.spring.InfraProperties;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.StreamEntryID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -21,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 
 /**
  * The running service against real PostgreSQL, Redis and Keycloak (one Spring context shared by the subclasses),
@@ -128,6 +131,16 @@ abstract class PointsServiceTestBase {
         fields.put("payload", Api.JSON.writeValueAsString(payload));
         streams.xadd(stream, StreamEntryID.NEW_ENTRY, fields);
         return id;
+    }
+
+    /** Takes the member's account row lock in {@code holder}'s open transaction (a writer then waits for it). */
+    static void lockAccount(Connection holder, Tenant tenant, UUID member) throws SQLException {
+        try (PreparedStatement lock = holder.prepareStatement(
+                "select balance from account where tenant_id = ? and member_id = ? for update")) {
+            lock.setObject(1, tenant.id());
+            lock.setObject(2, member);
+            lock.executeQuery().close();
+        }
     }
 
     long entries(Tenant tenant) {

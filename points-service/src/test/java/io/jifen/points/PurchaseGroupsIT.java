@@ -183,15 +183,6 @@ class PurchaseGroupsIT extends PointsServiceTestBase {
         return (int) meters.get("jifen.points.purchases.group.waiting").gauge().value();
     }
 
-    private static void lockAccount(Connection holder, Tenant tenant, UUID member) throws SQLException {
-        try (PreparedStatement lock = holder.prepareStatement(
-                "select balance from account where tenant_id = ? and member_id = ? for update")) {
-            lock.setObject(1, tenant.id());
-            lock.setObject(2, member);
-            lock.executeQuery().close();
-        }
-    }
-
     private void awaitBlockedBy(Connection holder, int sessions) throws SQLException {
         int holderPid;
         try (PreparedStatement pid = holder.prepareStatement("select pg_backend_pid()");
