@@ -59,6 +59,11 @@ public class IdempotentRequests {
 
     /** What the work answers: a status and a body (a response record). */
     public record Reply(HttpStatus status, Object body) {
+
+        /** 201 when this call created what {@code body} describes, 200 when it was already there. */
+        public static Reply of(boolean created, Object body) {
+            return new Reply(created ? HttpStatus.CREATED : HttpStatus.OK, body);
+        }
     }
 
     /**
@@ -145,6 +150,7 @@ public class IdempotentRequests {
                 throw new IllegalStateException(outcomes.size() + " outcomes for " + fresh.size() + " requests");
             }
             List<Integer> replied = new ArrayList<>();
+            List<Integer> statuses = new ArrayList<>();
             List<String> bodies = new ArrayList<>();
             for (int j = 0; j < fresh.size(); j++) {
                 int i = fresh.get(j);
@@ -152,15 +158,16 @@ public class IdempotentRequests {
                 if (outcome.refused() != null) {
                     answers[i] = new Answer(null, outcome.refused());
                 } else {
+                    int code = outcome.reply().status().value();
                     String body = json.writeValueAsString(outcome.reply().body());
-                    answers[i] = new Answer(reply(outcome.reply().status().value(), body), null);
+                    answers[i] = new Answer(reply(code, body), null);
                     replied.add(i);
+                    statuses.add(code);
                     bodies.add(body);
                 }
             }
             rememberAll(tenant, replied.stream().map(i -> calls.get(i).key()).toList(),
-                    replied.stream().map(hashes::get).toList(),
-                    replied.stream().map(i -> answers[i].reply().getStatusCode().value()).toList(), bodies);
+                    replied.stream().map(hashes::get).toList(), statuses, bodies);
             return List.of(answers);
         });
     }
@@ -170,9 +177,9 @@ public class IdempotentRequests {
         Integer[] high = new Integer[calls.size()];
         Integer[] low = new Integer[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
-            ByteBuffer digest = ByteBuffer.wrap(sha256(tenant.value() + "\n" + calls.get(i).key()));
-            high[i] = digest.getInt();
-            low[i] = digest.getInt();
+            int[] lock = lockOf(tenant, calls.get(i).key());
+            high[i] = lock[0];
+            low[i] = lock[1];
         }
         return jdbc.query("""
                 select pg_try_advisory_xact_lock(k.high, k.low)
@@ -217,12 +224,18 @@ public class IdempotentRequests {
      * lock only by a 64-bit collision, and then the one arriving second is merely told to retry.
      */
     private void lock(TenantId tenant, String key) {
-        ByteBuffer digest = ByteBuffer.wrap(sha256(tenant.value() + "\n" + key));
-        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class,
-                digest.getInt(), digest.getInt());
+        int[] lock = lockOf(tenant, key);
+        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class, lock[0],
+                lock[1]);
         if (!Boolean.TRUE.equals(locked)) {
             throw inFlight();
         }
+    }
+
+    /** The two ints of a key's advisory lock ({@link #lock}). */
+    private static int[] lockOf(TenantId tenant, String key) {
+        ByteBuffer digest = ByteBuffer.wrap(sha256(tenant.value() + "\n" + key));
+        return new int[] {digest.getInt(), digest.getInt()};
     }
 
     /** The reply to replay; {@code null}: this transaction does the work. */

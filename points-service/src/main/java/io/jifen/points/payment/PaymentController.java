@@ -48,7 +48,7 @@ class PaymentController {
             @Valid @RequestBody ApplyPaymentRequest request) {
         return idempotent.run(key, "POST /api/v1/points/payments", request, () -> {
             PaymentService.Applied applied = payments.apply(request);
-            return new Reply(applied.created() ? HttpStatus.CREATED : HttpStatus.OK, applied.response());
+            return Reply.of(applied.created(), applied.response());
         });
     }
 

@@ -65,7 +65,7 @@ class PurchaseController {
             @Valid @RequestBody RefundPurchaseRequest request) {
         return idempotent.run(key, "POST /api/v1/purchases/" + orderId + "/refunds", request, () -> {
             RefundService.Refunded refunded = refunds.refund(orderId, request);
-            return new Reply(refunded.created() ? HttpStatus.CREATED : HttpStatus.OK, refunded.response());
+            return Reply.of(refunded.created(), refunded.response());
         });
     }
 }

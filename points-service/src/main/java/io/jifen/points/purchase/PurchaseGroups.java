@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +58,7 @@ class PurchaseGroups {
     private ResponseEntity<String> alone(String key, RecordPurchaseRequest request) {
         return idempotent.run(key, OPERATION, request, () -> {
             PurchaseService.Recorded recorded = purchases.record(request);
-            return new Reply(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK, recorded.response());
+            return Reply.of(recorded.created(), recorded.response());
         });
     }
 
@@ -85,8 +84,7 @@ class PurchaseGroups {
                 return new Outcome(null, attempt.refused());
             }
             PurchaseService.Recorded recorded = attempt.recorded();
-            return new Outcome(new Reply(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK,
-                    recorded.response()), null);
+            return new Outcome(Reply.of(recorded.created(), recorded.response()), null);
         }
     }
 }

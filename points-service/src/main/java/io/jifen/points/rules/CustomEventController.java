@@ -3,7 +3,6 @@ package io.jifen.points.rules;
 import io.jifen.points.idempotency.IdempotentRequests;
 import io.jifen.points.idempotency.IdempotentRequests.Reply;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,7 @@ class CustomEventController {
             @Valid @RequestBody CustomEventRequest request) {
         return idempotent.run(key, "POST /api/v1/events", request, () -> {
             CustomEvents.Recorded recorded = events.record(request);
-            return new Reply(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK, recorded.response());
+            return Reply.of(recorded.created(), recorded.response());
         });
     }
 }
