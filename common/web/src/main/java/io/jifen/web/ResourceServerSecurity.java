@@ -1,5 +1,6 @@
 package io.jifen.web;
 
+import io.jifen.httpchecks.HeaderText;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +56,7 @@ public class ResourceServerSecurity {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
+                        .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
@@ -92,6 +96,19 @@ public class ResourceServerSecurity {
     @ConditionalOnMissingBean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring's strict firewall with its header rules as loops ({@link HeaderText}): the same answers, without a
+     * regular expression over every header of every request (the bearer token alone is a kilobyte).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    WebSecurityCustomizer headerCheckingFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderText::allowedName);
+        firewall.setAllowedHeaderValues(HeaderText::allowedValue);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean

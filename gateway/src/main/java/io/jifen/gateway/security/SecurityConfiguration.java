@@ -1,6 +1,7 @@
 package io.jifen.gateway.security;
 
 import io.jifen.gateway.problem.ProblemResponses;
+import io.jifen.httpchecks.HeaderText;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
@@ -55,6 +58,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/**").hasRole("platform-admin")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth2 -> oauth2
+                        .bearerTokenConverter(new HeaderBearerTokenConverter())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
@@ -68,6 +72,18 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring's strict firewall with its header rules as loops ({@link HeaderText}): the same answers, without a
+     * regular expression over every header of every call (5 per cent of the gateway's CPU with a 1 KiB token).
+     */
+    @Bean
+    ServerWebExchangeFirewall headerCheckingFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderText::allowedName);
+        firewall.setAllowedHeaderValues(HeaderText::allowedValue);
+        return firewall;
     }
 
     private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {

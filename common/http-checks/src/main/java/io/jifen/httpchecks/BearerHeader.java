@@ -1,0 +1,48 @@
+package io.jifen.httpchecks;
+
+/**
+ * The bearer token of an {@code Authorization} header, found by a loop instead of Spring Security's regular expression
+ * ({@code ^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$}, case-insensitive), which cost 5 to 8 per cent of a service's or the
+ * gateway's CPU per call on a 1 KiB token. It accepts exactly the headers that expression matches and returns the same
+ * token; for anything else it answers {@code null}, and the caller hands the request to Spring's own resolver, which
+ * then decides (no token, or its "malformed" error) as it always did.
+ */
+public final class BearerHeader {
+
+    private static final String SCHEME = "bearer ";
+
+    private BearerHeader() {
+    }
+
+    /** The token of a well-formed {@code Bearer} header, or null when the header is absent or not of that form. */
+    public static String token(String authorization) {
+        if (authorization == null || authorization.length() <= SCHEME.length()) {
+            return null;
+        }
+        for (int i = 0; i < SCHEME.length(); i++) {
+            char c = authorization.charAt(i);
+            // ASCII case folding only, as the expression's CASE_INSENSITIVE flag without UNICODE_CASE.
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != SCHEME.charAt(i)) {
+                return null;
+            }
+        }
+        int end = authorization.length();
+        int i = SCHEME.length();
+        while (i < end && tokenChar(authorization.charAt(i))) {
+            i++;
+        }
+        if (i == SCHEME.length()) {
+            return null;
+        }
+        while (i < end && authorization.charAt(i) == '=') {
+            i++;
+        }
+        return i == end ? authorization.substring(SCHEME.length()) : null;
+    }
+
+    /** RFC 6750's b64token characters without the trailing padding: letters, digits, {@code - . _ ~ + /}. */
+    private static boolean tokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    }
+}
