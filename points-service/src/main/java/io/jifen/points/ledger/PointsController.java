@@ -30,10 +30,16 @@ class PointsController {
         this.queries = queries;
     }
 
+    /**
+     * One statement for a member the projection knows (nearly every read); any other member is resolved as on every
+     * endpoint (member-service for one registered a moment ago, 404 {@code member_not_found} for none or erased).
+     */
     @GetMapping
     PointsSummary summary(@PathVariable UUID memberId) {
-        members.require(MemberRef.byId(memberId));
-        return queries.summary(memberId);
+        return queries.summaryOfKnownMember(memberId).orElseGet(() -> {
+            members.require(MemberRef.byId(memberId));
+            return queries.summary(memberId);
+        });
     }
 
     @GetMapping("/entries")
