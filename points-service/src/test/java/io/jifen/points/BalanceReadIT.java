@@ -23,7 +23,7 @@ class BalanceReadIT extends PointsServiceTestBase {
         UUID member = newMember(tenant); // known to member-service only, as right after its registration
         assertThat(projected(tenant, member)).isZero();
 
-        JsonNode first = points(tenant, member);
+        JsonNode first = points(tenant, member).json();
         assertThat(first.get("balance").asLong()).isZero();
         assertThat(first.get("lifetimeEarned").asLong()).isZero();
         assertThat(first.get("expiring")).isEmpty();
@@ -38,7 +38,7 @@ class BalanceReadIT extends PointsServiceTestBase {
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         assertThat(adjust(tenant, member, -50, key()).status()).isEqualTo(201); // the 10-day lot first, then 30-day
 
-        JsonNode known = points(tenant, member);
+        JsonNode known = points(tenant, member).json();
         assertThat(known.get("balance").asLong()).isEqualTo(597);
         assertThat(known.get("lifetimeEarned").asLong()).isEqualTo(647);
         assertThat(known.get("expiring")).hasSize(1); // the 10-day lot is spent; the 200-day one is outside 90 days
@@ -47,7 +47,7 @@ class BalanceReadIT extends PointsServiceTestBase {
 
         // The same member read again after it left the projection goes through the lookup: the same answer.
         jdbc.update("delete from member where tenant_id = ? and member_id = ?", tenant.id(), member);
-        assertThat(points(tenant, member)).isEqualTo(known);
+        assertThat(points(tenant, member).json()).isEqualTo(known);
         assertThat(projected(tenant, member)).isEqualTo(1);
     }
 
@@ -66,12 +66,6 @@ class BalanceReadIT extends PointsServiceTestBase {
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.code()).isEqualTo("member_not_found");
         assertThat(balance(tenant, member)).isEqualTo(25);
-    }
-
-    private JsonNode points(Tenant tenant, UUID member) {
-        Api.Response response = api.get("/api/v1/members/" + member + "/points", tenant.adminToken());
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
     }
 
     private int projected(Tenant tenant, UUID member) {

@@ -116,12 +116,6 @@ class PendingPointsIT extends PointsServiceTestBase {
         assertThat(points(tenant, member).longAt("pending")).isEqualTo(100);
     }
 
-    private Api.Response points(Tenant tenant, UUID member) {
-        Api.Response response = api.get("/api/v1/members/" + member + "/points", tenant.adminToken());
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response;
-    }
-
     private Api.Response refund(Tenant tenant, String orderId, String refundId, String amount) {
         return api.post("/api/v1/purchases/" + orderId + "/refunds", tenant.adminToken(), key(),
                 Map.of("refundId", refundId, "amount", new BigDecimal(amount)));

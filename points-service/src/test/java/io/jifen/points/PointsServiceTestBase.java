@@ -106,10 +106,15 @@ abstract class PointsServiceTestBase {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
-    long balance(Tenant tenant, UUID memberId) {
+    /** The member's points summary, which must be there (200). */
+    Api.Response points(Tenant tenant, UUID memberId) {
         Api.Response response = api.get("/api/v1/members/" + memberId + "/points", tenant.adminToken());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.longAt("balance");
+        return response;
+    }
+
+    long balance(Tenant tenant, UUID memberId) {
+        return points(tenant, memberId).longAt("balance");
     }
 
     static final String MEMBER_EVENTS = "jifen:events:member-service";

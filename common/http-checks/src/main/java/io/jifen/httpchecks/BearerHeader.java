@@ -10,8 +10,21 @@ package io.jifen.httpchecks;
 public final class BearerHeader {
 
     private static final String SCHEME = "bearer ";
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private BearerHeader() {
+    }
+
+    /**
+     * The token of a request that can carry no other: a well-formed {@code Bearer} header, no query string and no form
+     * body (where Spring's resolvers also look for an {@code access_token} parameter). Null for any other request,
+     * which the caller leaves to Spring's own resolver.
+     */
+    public static String onlyToken(String authorization, String query, String contentType) {
+        if (query != null || (contentType != null && contentType.regionMatches(true, 0, FORM, 0, FORM.length()))) {
+            return null;
+        }
+        return token(authorization);
     }
 
     /** The token of a well-formed {@code Bearer} header, or null when the header is absent or not of that form. */

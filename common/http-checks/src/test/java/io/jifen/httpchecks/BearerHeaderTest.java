@@ -15,8 +15,8 @@ class BearerHeaderTest {
             Pattern.CASE_INSENSITIVE);
 
     private static final List<String> PIECES = List.of("Bearer ", "bearer ", "BEARER ", "BeArEr ", "Bearer", "Basic ",
-            " ", "  ", "\t", "\n", "a", "Z", "0", "9", "-", ".", "_", "~", "+", "/", "=", "==", "eyJhbGciOi", "é", "积",
-            "\u212a", "\u0131", ",", ":", "%", "\"", "Bearer\u00a0");
+            " ", "  ", "\t", "\n", "a", "Z", "0", "9", "-", ".", "_", "~", "+", "/", "=", "==", "eyJhbGciOi", "é",
+            "积", "\u212a", "\u0131", ",", ":", "%", "\"", "Bearer\u00a0");
 
     @Test
     void findsTheSameTokenAsSpringsExpressionOnSeededHeaders() {
@@ -47,6 +47,18 @@ class BearerHeaderTest {
                 "Bearer \u212aey", "Bearer \u0131")) {
             assertSameAsSpring(header);
         }
+    }
+
+    @Test
+    void leavesRequestsThatMayCarryAParameterTokenToSpring() {
+        String header = "Bearer abc.def";
+        assertThat(BearerHeader.onlyToken(header, null, null)).isEqualTo("abc.def");
+        assertThat(BearerHeader.onlyToken(header, null, "application/json")).isEqualTo("abc.def");
+        assertThat(BearerHeader.onlyToken(header, "page=2", null)).isNull();
+        assertThat(BearerHeader.onlyToken(header, "", null)).isNull();
+        assertThat(BearerHeader.onlyToken(header, null, "application/x-www-form-urlencoded")).isNull();
+        assertThat(BearerHeader.onlyToken(header, null, "Application/X-WWW-Form-Urlencoded; charset=UTF-8")).isNull();
+        assertThat(BearerHeader.onlyToken("Bearer a b", null, null)).isNull();
     }
 
     private static void assertSameAsSpring(String header) {

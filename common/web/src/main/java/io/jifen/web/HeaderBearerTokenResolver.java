@@ -15,22 +15,12 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 final class HeaderBearerTokenResolver implements BearerTokenResolver {
 
-    private static final String FORM = "application/x-www-form-urlencoded";
-
     private final DefaultBearerTokenResolver spring = new DefaultBearerTokenResolver();
 
     @Override
     public String resolve(HttpServletRequest request) {
-        if (request.getQueryString() == null && !isForm(request.getContentType())) {
-            String token = BearerHeader.token(request.getHeader(HttpHeaders.AUTHORIZATION));
-            if (token != null) {
-                return token;
-            }
-        }
-        return spring.resolve(request);
-    }
-
-    private static boolean isForm(String contentType) {
-        return contentType != null && contentType.regionMatches(true, 0, FORM, 0, FORM.length());
+        String token = BearerHeader.onlyToken(request.getHeader(HttpHeaders.AUTHORIZATION), request.getQueryString(),
+                request.getContentType());
+        return token != null ? token : spring.resolve(request);
     }
 }

@@ -1,6 +1,7 @@
 package io.jifen.e2e;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -91,19 +92,12 @@ final class BareHttp implements AutoCloseable {
             socket.connect(address, 5_000);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            out = socket.getOutputStream();
+            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
         }
 
         int exchange(byte[] start, byte[] content) throws IOException {
-            if (content.length > 0 && start.length + content.length <= 16 * 1024) {
-                byte[] whole = new byte[start.length + content.length];
-                System.arraycopy(start, 0, whole, 0, start.length);
-                System.arraycopy(content, 0, whole, start.length, content.length);
-                out.write(whole);
-            } else {
-                out.write(start);
-                out.write(content);
-            }
+            out.write(start);
+            out.write(content);
             out.flush();
             String status = readLine();
             if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {

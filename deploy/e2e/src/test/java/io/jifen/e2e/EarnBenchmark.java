@@ -30,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,7 +138,13 @@ class EarnBenchmark {
         Path out = Path.of("target", "benchmark-earn.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table + "\n");
-        load.close();
+    }
+
+    @AfterEach
+    void closeConnections() {
+        if (load != null) {
+            load.close();
+        }
     }
 
     /**

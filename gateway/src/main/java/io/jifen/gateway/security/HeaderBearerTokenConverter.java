@@ -2,7 +2,6 @@ package io.jifen.gateway.security;
 
 import io.jifen.httpchecks.BearerHeader;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -24,18 +23,9 @@ final class HeaderBearerTokenConverter implements ServerAuthenticationConverter 
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getURI().getRawQuery() == null && !isForm(request.getHeaders())) {
-            String token = BearerHeader.token(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-            if (token != null) {
-                return Mono.just(new BearerTokenAuthenticationToken(token));
-            }
-        }
-        return spring.convert(exchange);
-    }
-
-    private static boolean isForm(HttpHeaders headers) {
-        String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
-        String form = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
-        return contentType != null && contentType.regionMatches(true, 0, form, 0, form.length());
+        HttpHeaders headers = request.getHeaders();
+        String token = BearerHeader.onlyToken(headers.getFirst(HttpHeaders.AUTHORIZATION),
+                request.getURI().getRawQuery(), headers.getFirst(HttpHeaders.CONTENT_TYPE));
+        return token != null ? Mono.just(new BearerTokenAuthenticationToken(token)) : spring.convert(exchange);
     }
 }
