@@ -19,7 +19,7 @@ class BearerHeaderTest {
             "积", "\u212a", "\u0131", ",", ":", "%", "\"", "Bearer\u00a0");
 
     @Test
-    void findsTheSameTokenAsSpringsExpressionOnSeededHeaders() {
+    void shouldFindTheSameTokenAsSpringsExpressionOnSeededHeaders() {
         Random random = new Random(20261206L);
         for (int i = 0; i < 50_000; i++) {
             StringBuilder header = new StringBuilder(random.nextInt(4) == 0 ? "" : "Bearer ");
@@ -32,7 +32,7 @@ class BearerHeaderTest {
     }
 
     @Test
-    void acceptsAJwtAndPaddedTokensAndRefusesTheRest() {
+    void shouldAcceptAJwtAndPaddedTokensAndRefuseTheRest() {
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln-_";
         assertThat(BearerHeader.token("Bearer " + jwt)).isEqualTo(jwt);
         assertThat(BearerHeader.token("bEARER abc==")).isEqualTo("abc==");
@@ -50,7 +50,7 @@ class BearerHeaderTest {
     }
 
     @Test
-    void leavesRequestsThatMayCarryAParameterTokenToSpring() {
+    void shouldLeaveRequestsThatMayCarryAParameterTokenToSpring() {
         String header = "Bearer abc.def";
         assertThat(BearerHeader.onlyToken(header, null, null)).isEqualTo("abc.def");
         assertThat(BearerHeader.onlyToken(header, null, "application/json")).isEqualTo("abc.def");

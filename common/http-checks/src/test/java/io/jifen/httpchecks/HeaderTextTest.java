@@ -18,19 +18,19 @@ class HeaderTextTest {
             "\u200b", "\ufeff", "\uffff");
 
     @Test
-    void namesAreJudgedAsBothSpringFirewallsJudgeThem() {
+    void shouldJudgeNamesAsBothSpringFirewallsDo() {
         agreeOnSeededStrings(HeaderText::allowedName, StrictHttpFirewall.ALLOWED_HEADER_NAMES);
         agreeOnSeededStrings(HeaderText::allowedName, StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES);
     }
 
     @Test
-    void valuesAreJudgedAsBothSpringFirewallsJudgeThem() {
+    void shouldJudgeValuesAsBothSpringFirewallsDo() {
         agreeOnSeededStrings(HeaderText::allowedValue, StrictHttpFirewall.ALLOWED_HEADER_VALUES);
         agreeOnSeededStrings(HeaderText::allowedValue, StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES);
     }
 
     @Test
-    void aMissingHeaderPassesAsWithTheReactiveFirewall() {
+    void shouldLetAMissingHeaderPassAsTheReactiveFirewallDoes() {
         // The reactive firewall asks about an absent header's value (null); the servlet one never does.
         assertThat(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES.test(null)).isTrue();
         assertThat(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES.test(null)).isTrue();
@@ -39,7 +39,7 @@ class HeaderTextTest {
     }
 
     @Test
-    void aTabIsAllowedInAValueOnly() {
+    void shouldAllowATabInAValueOnly() {
         assertThat(HeaderText.allowedValue("a\tb")).isTrue();
         assertThat(HeaderText.allowedName("a\tb")).isFalse();
         assertThat(HeaderText.allowedValue("a\nb")).isFalse();

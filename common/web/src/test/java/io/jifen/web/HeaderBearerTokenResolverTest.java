@@ -15,7 +15,7 @@ class HeaderBearerTokenResolverTest {
     private static final String JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln-_";
 
     @Test
-    void answersEveryRequestAsSpringsResolverDoes() {
+    void shouldAnswerEveryRequestAsSpringsResolverDoes() {
         List<String> headers = new ArrayList<>(List.of("Bearer " + JWT, "bearer " + JWT, "Bearer " + JWT + "==",
                 "Bearer ", "Bearer a b", "Bearer " + JWT + "\n", "Basic dXNlcjpwdw==", "Bearer é"));
         headers.add(null);
@@ -35,7 +35,7 @@ class HeaderBearerTokenResolverTest {
     }
 
     @Test
-    void takesTheHeadersTokenAndRefusesAMalformedOne() {
+    void shouldTakeTheHeadersTokenAndRefuseAMalformedOne() {
         assertThat(new HeaderBearerTokenResolver().resolve(request("POST", "Bearer " + JWT, null, "application/json")))
                 .isEqualTo(JWT);
         assertThat(outcome(new HeaderBearerTokenResolver(), request("GET", "Bearer a b", null, null)))

@@ -18,7 +18,7 @@ class HeaderBearerTokenConverterTest {
     private static final String JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln-_";
 
     @Test
-    void answersEveryRequestAsSpringsConverterDoes() {
+    void shouldAnswerEveryRequestAsSpringsConverterDoes() {
         List<String> headers = new ArrayList<>(List.of("Bearer " + JWT, "bearer " + JWT, "Bearer " + JWT + "==",
                 "Bearer ", "Bearer a b", "Bearer " + JWT + "\n", "Basic dXNlcjpwdw==", "Bearer é"));
         headers.add(null);
@@ -38,7 +38,7 @@ class HeaderBearerTokenConverterTest {
     }
 
     @Test
-    void takesTheHeadersTokenAndRefusesAMalformedOne() {
+    void shouldTakeTheHeadersTokenAndRefuseAMalformedOne() {
         assertThat(outcome(new HeaderBearerTokenConverter(), HttpMethod.POST, "Bearer " + JWT, "", "application/json"))
                 .isEqualTo("token: " + JWT);
         assertThat(outcome(new HeaderBearerTokenConverter(), HttpMethod.GET, "Bearer a b", "", null))
