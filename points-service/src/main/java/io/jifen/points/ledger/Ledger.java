@@ -15,9 +15,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +49,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Transactional(propagation = Propagation.MANDATORY)
 public class Ledger {
 
-    static final String POINTS = "points";
+    public static final String POINTS = "points";
 
     private static final String DEFERRED = "ledger.deferred-credits";
 
@@ -484,7 +486,9 @@ public class Ledger {
     /**
      * Locks several accounts in one global order (by member id) before a posting touches more than one, so two
      * opposite transfers (or two batches over the same members) wait for each other instead of deadlocking. Many
-     * accounts take two statements: the missing ones created (in member order), then all locked in member order.
+     * accounts take one statement when they all exist: all locked in member order. Accounts missing then are created
+     * (in member order) and locked after the others; the creations wait only for other transactions' creations, so
+     * the order still holds.
      */
     public void lockAll(List<UUID> memberIds) {
         TenantId tenant = TenantContext.require();
@@ -494,16 +498,30 @@ public class Ledger {
             toLock.forEach(memberId -> lockAccount(tenant, memberId));
             return;
         }
-        SqlArray ids = SqlArray.of("uuid", toLock);
-        jdbc.update("""
-                insert into account (tenant_id, member_id, point_type)
-                select ?, member_id, ? from unnest(?::uuid[]) with ordinality as m(member_id, n) order by n
-                on conflict do nothing""", SqlArray.bind(tenant.value(), POINTS, ids));
+        List<UUID> missing = lockExisting(tenant, toLock);
+        if (!missing.isEmpty()) {
+            // Accounts of first-time earners: created (in member order), then locked like the others.
+            jdbc.update("""
+                    insert into account (tenant_id, member_id, point_type)
+                    select ?, member_id, ? from unnest(?::uuid[]) with ordinality as m(member_id, n) order by n
+                    on conflict do nothing""", SqlArray.bind(tenant.value(), POINTS, SqlArray.of("uuid", missing)));
+            lockExisting(tenant, missing);
+        }
+    }
+
+    /** Locks the accounts of {@code memberIds} (sorted) that exist, in member order; answers the members without one. */
+    private List<UUID> lockExisting(TenantId tenant, List<UUID> memberIds) {
+        Set<UUID> missing = new LinkedHashSet<>(memberIds);
         jdbc.query("""
                 select member_id, balance from account
                 where tenant_id = ? and point_type = ? and member_id = any(?::uuid[])
-                order by member_id for update""", SqlArray.bind(tenant.value(), POINTS, ids),
-                (RowCallbackHandler) row -> memo.put(lockKey(row.getObject(1, UUID.class)), row.getLong(2)));
+                order by member_id for update""", SqlArray.bind(tenant.value(), POINTS, SqlArray.of("uuid", memberIds)),
+                (RowCallbackHandler) row -> {
+                    UUID memberId = row.getObject(1, UUID.class);
+                    memo.put(lockKey(memberId), row.getLong(2));
+                    missing.remove(memberId);
+                });
+        return List.copyOf(missing);
     }
 
     /**
@@ -533,6 +551,14 @@ public class Ledger {
                 Timestamp.from(since));
         DeferredCredits deferred = deferred();
         return deferred == null ? stored : stored + deferred.earned.getOrDefault(memberId, 0L);
+    }
+
+    /**
+     * Tells the ledger that this transaction holds the lock of the member's account (a statement of the caller's
+     * selected it {@code for update}) and what its balance was then, so the ledger does not lock and read it again.
+     */
+    public void rememberLocked(UUID memberId, long balance) {
+        memo.put(lockKey(memberId), balance);
     }
 
     /**

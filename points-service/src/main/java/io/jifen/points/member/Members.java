@@ -68,6 +68,22 @@ public class Members {
     }
 
     /**
+     * {@link #requireActive} for a member a caller's own statement has already looked up in the projection
+     * ({@code projected}; null when the projection does not know it, and then exactly {@link #requireActive}).
+     */
+    @Transactional
+    public Member requireActive(MemberRef ref, Member projected) {
+        if (projected == null) {
+            return requireActive(ref);
+        }
+        Optional<Member> member = Optional.of(projected).filter(candidate -> !candidate.isErased());
+        refusal(ref, member).ifPresent(problem -> {
+            throw problem;
+        });
+        return member.orElseThrow();
+    }
+
+    /**
      * Why {@link #requireActive} would refuse a member {@link #find} answered ({@code member_not_found},
      * {@code member_frozen}, {@code member_closed}), or empty when the member may earn and spend; for callers that
      * report a refusal instead of failing their transaction.

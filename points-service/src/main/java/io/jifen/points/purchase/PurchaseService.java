@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,10 +43,12 @@ class PurchaseService {
     private final JsonMapper json;
     private final PurchaseEarning earning;
     private final Earnings earnings;
+    private final PurchaseOpening openings;
 
     PurchaseService(PurchaseStore purchases, Members members, Ledger ledger, Outbox outbox, JsonMapper json,
-            PurchaseEarning earning, Earnings earnings) {
+            PurchaseEarning earning, Earnings earnings, PurchaseOpening openings) {
         this.purchases = purchases;
+        this.openings = openings;
         this.members = members;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -76,15 +77,15 @@ class PurchaseService {
     public Recorded record(RecordPurchaseRequest request) {
         String hash = hash(request);
         purchases.lockOrder(request.orderId());
-        Optional<Purchase> existing = purchases.find(request.orderId());
-        if (existing.isPresent()) {
-            Attempt replayed = replay(request, hash, existing.get(), earning.awardsOf(request.orderId()));
+        PurchaseOpening.Opening opening = openings.read(request.orderId(), request.member());
+        if (opening.stored() != null) {
+            Attempt replayed = replay(request, hash, opening.stored(), earning.awardsOf(request.orderId()));
             if (replayed.refused() != null) {
                 throw replayed.refused();
             }
             return replayed.recorded();
         }
-        Earned earned = earn(request, members.requireActive(request.member()), hash, false);
+        Earned earned = earn(request, members.requireActive(request.member(), opening.projected()), hash, false);
         purchases.insertAll(List.of(earned.row()));
         earning.rememberAll(Map.of(request.orderId(), earned.awards()));
         return earned.recorded();

@@ -61,6 +61,11 @@ class EarningRules {
         return rules;
     }
 
+    /** The rules version a caller's own statement read in this transaction ({@link RuleStore#rememberVersion}). */
+    void rememberVersion(long version) {
+        store.rememberVersion(version);
+    }
+
     /** Every rule of the tenant (live or not), the default program seeded if this is the first use. */
     @Transactional
     List<EarningRule> live() {

@@ -56,6 +56,14 @@ public class PurchaseEarning {
         return channels.purchase(orderId, memberId, facts, evaluated);
     }
 
+    /**
+     * The tenant's rules version as a caller's own statement read it in this transaction (after its order lock, as
+     * {@link #award} would read it), so the rules are not asked for it again.
+     */
+    public void rememberRulesVersion(long version) {
+        rules.rememberVersion(version);
+    }
+
     /** Keeps recorded purchases' awards (in the purchases' transaction), one statement for all of them. */
     public void rememberAll(Map<String, List<Award>> awardsByOrder) {
         List<Object[]> rows = new ArrayList<>();

@@ -69,6 +69,11 @@ class RuleStore {
                 .findFirst().orElse(null)));
     }
 
+    /** What {@link #version} answers for the rest of this transaction: the version a caller's statement read. */
+    void rememberVersion(long version) {
+        memo.put(VERSION, version);
+    }
+
     /** Every insert, update and delete of a rule raises the version, so cached rules of older versions go stale. */
     private void bumpVersion() {
         jdbc.update("update earning_program set rules_version = rules_version + 1 where tenant_id = ?", tenant());

@@ -3,10 +3,13 @@ package io.jifen.points.settings;
 import io.jifen.points.ledger.Overdraft;
 import io.jifen.points.transaction.TransactionMemo;
 import io.jifen.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +22,10 @@ import org.springframework.stereotype.Component;
 public class LedgerSettings {
 
     private static final String MEMO = "settings.ledger";
+
+    private static final List<String> COLUMNS = List.of("refund_debt", "transfers_enabled", "expiry_policy",
+            "expiry_days", "expiring_notice_days", "pending_days", "max_points_per_member_per_day", "hold_earns_above",
+            "timezone", "transfer_max_points", "transfer_max_points_per_day");
 
     private final JdbcTemplate jdbc;
     private final TransactionMemo memo;
@@ -33,17 +40,36 @@ public class LedgerSettings {
         return memo.get(MEMO, this::read);
     }
 
+    /**
+     * The columns of {@code tenant_settings} that {@link #of} reads, each prefixed with {@code alias} and a dot, for a
+     * statement of another owner that reads the settings along with its own rows.
+     */
+    public static String columns(String alias) {
+        return COLUMNS.stream().map(column -> alias + "." + column).collect(Collectors.joining(", "));
+    }
+
+    /** The settings in {@code row}'s {@link #columns} (by name). */
+    public static PointsSettings of(ResultSet row) throws SQLException {
+        return new PointsSettings("allow".equals(row.getString("refund_debt")) ? Overdraft.ALLOW : Overdraft.CLAMP,
+                row.getBoolean("transfers_enabled"), ExpiryPolicy.of(row.getString("expiry_policy")),
+                row.getInt("expiry_days"), row.getInt("expiring_notice_days"), row.getInt("pending_days"),
+                row.getObject("max_points_per_member_per_day", Long.class),
+                row.getObject("hold_earns_above", Long.class), zone(row.getString("timezone")),
+                new PointsSettings.TransferLimits(row.getObject("transfer_max_points", Long.class),
+                        row.getObject("transfer_max_points_per_day", Long.class)));
+    }
+
+    /**
+     * What {@link #current} answers for the rest of this transaction: the settings a caller's own statement read
+     * ({@link PointsSettings#DEFAULTS} for a tenant with no row), so they are not read again.
+     */
+    public void remember(PointsSettings settings) {
+        memo.put(MEMO, settings);
+    }
+
     private PointsSettings read() {
-        List<PointsSettings> rows = jdbc.query("""
-                select refund_debt, transfers_enabled, expiry_policy, expiry_days, expiring_notice_days, pending_days,
-                       max_points_per_member_per_day, hold_earns_above, timezone, transfer_max_points,
-                       transfer_max_points_per_day
-                from tenant_settings where tenant_id = ?""", (row, i) -> new PointsSettings(
-                "allow".equals(row.getString(1)) ? Overdraft.ALLOW : Overdraft.CLAMP, row.getBoolean(2),
-                ExpiryPolicy.of(row.getString(3)), row.getInt(4), row.getInt(5), row.getInt(6),
-                row.getObject(7, Long.class), row.getObject(8, Long.class), zone(row.getString(9)),
-                new PointsSettings.TransferLimits(row.getObject(10, Long.class), row.getObject(11, Long.class))),
-                TenantContext.require().value());
+        List<PointsSettings> rows = jdbc.query("select " + columns("s") + " from tenant_settings s where tenant_id = ?",
+                (row, i) -> of(row), TenantContext.require().value());
         return rows.isEmpty() ? PointsSettings.DEFAULTS : rows.getFirst();
     }
 
