@@ -60,11 +60,7 @@ public class Members {
     /** The member, who must be allowed to earn and spend (not frozen, not closed). */
     @Transactional
     public Member requireActive(MemberRef ref) {
-        Optional<Member> member = find(ref);
-        refusal(ref, member).ifPresent(problem -> {
-            throw problem;
-        });
-        return member.orElseThrow();
+        return active(ref, find(ref));
     }
 
     /**
@@ -73,10 +69,11 @@ public class Members {
      */
     @Transactional
     public Member requireActive(MemberRef ref, Member projected) {
-        if (projected == null) {
-            return requireActive(ref);
-        }
-        Optional<Member> member = Optional.of(projected).filter(candidate -> !candidate.isErased());
+        return projected == null ? requireActive(ref)
+                : active(ref, Optional.of(projected).filter(candidate -> !candidate.isErased()));
+    }
+
+    private Member active(MemberRef ref, Optional<Member> member) {
         refusal(ref, member).ifPresent(problem -> {
             throw problem;
         });
