@@ -27,11 +27,8 @@ class MemberProjection {
     }
 
     Optional<Member> find(MemberRef ref) {
-        String column = ref.memberId() != null ? "member_id" : ref.cardNumber() != null ? "card_number" : "external_id";
-        Object value = ref.memberId() != null ? ref.memberId() : ref.cardNumber() != null ? ref.cardNumber()
-                : ref.externalId();
         List<Member> found = jdbc.query("select member_id, external_id, card_number, status, tier_code from member "
-                + "where tenant_id = ? and " + column + " = ?", ROW, tenant(), value);
+                + "where tenant_id = ? and " + ref.column() + " = ?", ROW, tenant(), ref.value());
         return found.stream().findFirst();
     }
 

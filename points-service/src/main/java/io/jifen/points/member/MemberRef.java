@@ -9,6 +9,16 @@ public record MemberRef(UUID memberId, String cardNumber, String externalId) {
         return new MemberRef(memberId, null, null);
     }
 
+    /** The column of the member projection ({@code member} table) this reference names a member by. */
+    public String column() {
+        return memberId != null ? "member_id" : cardNumber != null ? "card_number" : "external_id";
+    }
+
+    /** The value {@link #column} holds for the member named. */
+    public Object value() {
+        return memberId != null ? memberId : cardNumber != null ? cardNumber : externalId;
+    }
+
     @Override
     public String toString() {
         return memberId != null ? memberId.toString() : cardNumber != null ? "card " + cardNumber

@@ -8,7 +8,10 @@ import io.jifen.points.rules.PurchaseEarning;
 import io.jifen.points.settings.LedgerSettings;
 import io.jifen.points.settings.PointsSettings;
 import io.jifen.tenancy.TenantContext;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +28,26 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class PurchaseOpening {
+
+    /** The statement for a member named by each projection column ({@link MemberRef#column}), built once. */
+    private static final Map<String, String> SQL = Stream.of("member_id", "card_number", "external_id")
+            .collect(Collectors.toUnmodifiableMap(column -> column, column -> """
+                    with m as (
+                        select member_id, external_id, card_number, status, tier_code from member
+                        where tenant_id = ? and %s = ?),
+                    locked as (
+                        select a.balance from account a join m on a.member_id = m.member_id
+                        where a.tenant_id = ? and a.point_type = ? for update of a)
+                    select %s,
+                           m.member_id as projected_member_id, m.external_id, m.card_number, m.status, m.tier_code,
+                           (select balance from locked) as locked_balance,
+                           (select rules_version from earning_program where tenant_id = ?) as rules_version,
+                           s.tenant_id as settings_tenant, %s
+                    from (values (1)) as one (x)
+                    left join purchase p on p.tenant_id = ? and p.order_id = ?
+                    left join m on true
+                    left join tenant_settings s on s.tenant_id = ?""".formatted(column,
+                    PurchaseStore.PURCHASE_COLUMNS, LedgerSettings.columns("s"))));
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
@@ -46,47 +69,23 @@ class PurchaseOpening {
     }
 
     Opening read(String orderId, MemberRef member) {
-        String column = member.memberId() != null ? "member_id" : member.cardNumber() != null ? "card_number"
-                : "external_id";
-        Object value = member.memberId() != null ? member.memberId() : member.cardNumber() != null
-                ? member.cardNumber() : member.externalId();
         UUID tenant = TenantContext.require().value();
-        return jdbc.queryForObject("""
-                with m as (
-                    select member_id, external_id, card_number, status, tier_code from member
-                    where tenant_id = ? and %s = ?),
-                locked as (
-                    select a.balance from account a join m on a.member_id = m.member_id
-                    where a.tenant_id = ? and a.point_type = ? for update of a)
-                select p.order_id, p.member_id as purchase_member_id, p.amount, p.request_hash, p.points_awarded,
-                       p.balance_after, p.points_pending, p.points_held,
-                       m.member_id, m.external_id, m.card_number, m.status, m.tier_code,
-                       (select balance from locked) as locked_balance,
-                       (select rules_version from earning_program where tenant_id = ?) as rules_version,
-                       s.tenant_id as settings_tenant, %s
-                from (values (1)) as one (x)
-                left join purchase p on p.tenant_id = ? and p.order_id = ?
-                left join m on true
-                left join tenant_settings s on s.tenant_id = ?""".formatted(column, LedgerSettings.columns("s")),
-                (row, i) -> {
-                    Purchase stored = row.getString("order_id") == null ? null : new Purchase(
-                            row.getString("order_id"), row.getObject("purchase_member_id", UUID.class),
-                            row.getBigDecimal("amount"), row.getString("request_hash"), row.getLong("points_awarded"),
-                            row.getLong("balance_after"), row.getLong("points_pending"), row.getLong("points_held"));
-                    UUID memberId = row.getObject("member_id", UUID.class);
-                    Member projected = memberId == null ? null : new Member(memberId, row.getString("external_id"),
-                            row.getString("card_number"), row.getString("status"), row.getString("tier_code"));
-                    Long balance = row.getObject("locked_balance", Long.class);
-                    if (balance != null) {
-                        ledger.rememberLocked(memberId, balance);
-                    }
-                    Long version = row.getObject("rules_version", Long.class);
-                    if (version != null) {
-                        earning.rememberRulesVersion(version);
-                    }
-                    settings.remember(row.getObject("settings_tenant") == null ? PointsSettings.DEFAULTS
-                            : LedgerSettings.of(row));
-                    return new Opening(stored, projected);
-                }, tenant, value, tenant, Ledger.POINTS, tenant, tenant, orderId, tenant);
+        return jdbc.queryForObject(SQL.get(member.column()), (row, i) -> {
+            Purchase stored = row.getString("order_id") == null ? null : PurchaseStore.purchase(row);
+            UUID memberId = row.getObject("projected_member_id", UUID.class);
+            Member projected = memberId == null ? null : new Member(memberId, row.getString("external_id"),
+                    row.getString("card_number"), row.getString("status"), row.getString("tier_code"));
+            Long balance = row.getObject("locked_balance", Long.class);
+            if (balance != null) {
+                ledger.rememberLocked(memberId, balance);
+            }
+            Long version = row.getObject("rules_version", Long.class);
+            if (version != null) {
+                earning.rememberRulesVersion(version);
+            }
+            settings.remember(row.getObject("settings_tenant") == null ? PointsSettings.DEFAULTS
+                    : LedgerSettings.of(row));
+            return new Opening(stored, projected);
+        }, tenant, member.value(), tenant, Ledger.POINTS, tenant, tenant, orderId, tenant);
     }
 }

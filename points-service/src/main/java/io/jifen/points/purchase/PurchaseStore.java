@@ -3,6 +3,8 @@ package io.jifen.points.purchase;
 import io.jifen.points.transaction.SqlArray;
 import io.jifen.tenancy.TenantContext;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,11 @@ import org.springframework.stereotype.Repository;
 /** Purchases and their refunds (native SQL: the tenant is named in every statement). */
 @Repository
 class PurchaseStore {
+
+    /** What {@link #purchase} reads, of the {@code purchase} table aliased {@code p}. */
+    static final String PURCHASE_COLUMNS = """
+            p.order_id, p.member_id, p.amount, p.request_hash, p.points_awarded, p.balance_after, p.points_pending,
+            p.points_held""";
 
     private final JdbcTemplate jdbc;
 
@@ -66,14 +73,19 @@ class PurchaseStore {
     /** The purchases recorded under any of these order ids, by order id. */
     Map<String, Purchase> findAll(Collection<String> orderIds) {
         Map<String, Purchase> found = new HashMap<>();
-        jdbc.query("""
-                select order_id, member_id, amount, request_hash, points_awarded, balance_after, points_pending,
-                       points_held from purchase
-                where tenant_id = ? and order_id = any(?::text[])""", SqlArray.bind(tenant(),
-                SqlArray.of("text", orderIds)), (RowCallbackHandler) row -> found.put(row.getString(1),
-                new Purchase(row.getString(1), row.getObject(2, UUID.class), row.getBigDecimal(3), row.getString(4),
-                        row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8))));
+        jdbc.query("select " + PURCHASE_COLUMNS + " from purchase p where tenant_id = ? and order_id = any(?::text[])",
+                SqlArray.bind(tenant(), SqlArray.of("text", orderIds)), (RowCallbackHandler) row -> {
+                    Purchase purchase = purchase(row);
+                    found.put(purchase.orderId(), purchase);
+                });
         return found;
+    }
+
+    /** A stored purchase from a row holding {@link #PURCHASE_COLUMNS}. */
+    static Purchase purchase(ResultSet row) throws SQLException {
+        return new Purchase(row.getString("order_id"), row.getObject("member_id", UUID.class),
+                row.getBigDecimal("amount"), row.getString("request_hash"), row.getLong("points_awarded"),
+                row.getLong("balance_after"), row.getLong("points_pending"), row.getLong("points_held"));
     }
 
     /** A purchase to write with its items (in their order). */

@@ -27,6 +27,8 @@ public class LedgerSettings {
             "expiry_days", "expiring_notice_days", "pending_days", "max_points_per_member_per_day", "hold_earns_above",
             "timezone", "transfer_max_points", "transfer_max_points_per_day");
 
+    private static final String SELECT = "select " + columns("s") + " from tenant_settings s where tenant_id = ?";
+
     private final JdbcTemplate jdbc;
     private final TransactionMemo memo;
 
@@ -68,8 +70,7 @@ public class LedgerSettings {
     }
 
     private PointsSettings read() {
-        List<PointsSettings> rows = jdbc.query("select " + columns("s") + " from tenant_settings s where tenant_id = ?",
-                (row, i) -> of(row), TenantContext.require().value());
+        List<PointsSettings> rows = jdbc.query(SELECT, (row, i) -> of(row), TenantContext.require().value());
         return rows.isEmpty() ? PointsSettings.DEFAULTS : rows.getFirst();
     }
 
