@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jifen.infra.Redis;
 import io.jifen.testsupport.TestInfra;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +27,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With Redis gone, limits and suspensions still hold (locally), and nothing fails with a 500. */
+/** With Redis hanging or gone, limits and suspensions still hold (locally), and nothing fails with a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RedisOutageIT {
 
@@ -59,6 +67,19 @@ class RedisOutageIT {
         assertThat(gateway.get("/api/v1/members", limitedToken).statusCode()).isEqualTo(200);
         assertThat(gateway.get("/api/v1/members", suspendedToken).statusCode()).isEqualTo(403);
 
+        // A Redis that hangs: each call waits for it at most the Redis timeout, then is decided locally.
+        signal(REDIS, "STOP");
+        try {
+            assertThat(within(Duration.ofSeconds(5), () -> gateway.post("/api/v1/purchases", limitedToken))
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> refused = within(Duration.ofSeconds(5),
+                    () -> gateway.post("/api/v1/purchases", suspendedToken));
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(code(refused)).isEqualTo("tenant_suspended");
+        } finally {
+            signal(REDIS, "CONT");
+        }
+
         REDIS.stop();
 
         List<HttpResponse<String>> burst = new ArrayList<>();
@@ -75,6 +96,26 @@ class RedisOutageIT {
         HttpResponse<String> suspended = gateway.post("/api/v1/purchases", suspendedToken);
         assertThat(suspended.statusCode()).isEqualTo(403);
         assertThat(code(suspended)).isEqualTo("tenant_suspended");
+    }
+
+    private static <T> T within(Duration limit, Supplier<T> call) {
+        try {
+            return CompletableFuture.supplyAsync(call).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("No answer within " + limit, e);
+        }
+    }
+
+    private static void signal(Redis redis, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(redis.process().pid())).start();
+            assertThat(kill.waitFor()).as("kill -" + signal).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void writeState(String tenant, String status, int rps, int burst) {

@@ -25,10 +25,11 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * {@code POST /api/v1/purchases} under load (docs/adr/0014-group-commit-of-single-purchases.md): purchases that
- * arrive while the tenant's two purchase slots are busy are recorded together in one transaction, and each is
+ * arrive while all of the tenant's purchase slots are busy are recorded together in one transaction, and each is
  * answered exactly as it would be alone: new, duplicate order, unknown member, reused and replayed keys.
  */
 class PurchaseGroupsIT extends PointsServiceTestBase {
@@ -39,15 +40,19 @@ class PurchaseGroupsIT extends PointsServiceTestBase {
     @Autowired
     MeterRegistry meters;
 
+    @Value("${jifen.points.purchases.groups.max-in-flight}")
+    int slots;
+
     @Test
     void shouldAnswerEveryPurchaseOfAGroupAsItWouldBeAnsweredAlone() throws Exception {
         Tenant tenant = newTenant();
-        UUID held = newMember(tenant);
-        UUID alsoHeld = newMember(tenant);
+        List<UUID> held = new ArrayList<>();
+        for (int slot = 0; slot < slots; slot++) {
+            held.add(newMember(tenant));
+            credit(tenant, held.get(slot), 1);
+        }
         UUID bea = newMember(tenant);
         UUID chen = newMember(tenant);
-        credit(tenant, held, 1);
-        credit(tenant, alsoHeld, 1);
         String storedKey = key();
         Api.Response storedFirst = api.post("/api/v1/purchases", tenant.adminToken(), storedKey,
                 purchase(chen, "o-10", "10.00"));
@@ -61,12 +66,12 @@ class PurchaseGroupsIT extends PointsServiceTestBase {
         Map<String, String> keys = new HashMap<>();
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
-            lockAccount(holder, tenant, held);
-            lockAccount(holder, tenant, alsoHeld);
-            // Two purchases alone take both of the tenant's slots and wait inside their transactions.
-            replies.put("held", post(tenant, key(), purchase(held, "o-1", "5.00")));
-            replies.put("alsoHeld", post(tenant, key(), purchase(alsoHeld, "o-2", "6.00")));
-            awaitBlockedBy(holder, 2);
+            // One purchase alone per slot takes all of the tenant's slots and waits inside its transaction.
+            for (int slot = 0; slot < slots; slot++) {
+                lockAccount(holder, tenant, held.get(slot));
+                replies.put("held-" + slot, post(tenant, key(), purchase(held.get(slot), "h-" + slot, "5.00")));
+            }
+            awaitBlockedBy(holder, slots);
             // These queue, in this order, for the next slot.
             queue(replies, keys, "new", tenant, purchase(bea, "o-3", "30.99"));
             queue(replies, keys, "items", tenant, withItems);
@@ -82,8 +87,10 @@ class PurchaseGroupsIT extends PointsServiceTestBase {
         }
 
         assertThat(groupSizes().max()).as("the six waiting purchases went in one transaction").isGreaterThanOrEqualTo(6);
-        assertThat(answers.get("held").status()).isEqualTo(201);
-        assertThat(answers.get("alsoHeld").status()).isEqualTo(201);
+        for (int slot = 0; slot < slots; slot++) {
+            assertThat(answers.get("held-" + slot).status()).isEqualTo(201);
+            assertThat(balance(tenant, held.get(slot))).isEqualTo(1 + 5);
+        }
         // One of two requests for one order records it; the other is told it is there, with the same result.
         Api.Response newOrder = answers.get("new");
         Api.Response sameOrder = answers.get("sameOrder");
@@ -102,7 +109,6 @@ class PurchaseGroupsIT extends PointsServiceTestBase {
 
         assertThat(balance(tenant, bea)).isEqualTo(30);
         assertThat(balance(tenant, chen)).isEqualTo(10 + 11 + 40);
-        assertThat(balance(tenant, held)).isEqualTo(1 + 5);
         assertThat(storedKeys(tenant, keys.get("unknownMember"))).as("a refused purchase stores nothing").isZero();
         assertThat(storedKeys(tenant, keys.get("new")) + storedKeys(tenant, keys.get("sameOrder"))
                 + storedKeys(tenant, keys.get("items"))).isEqualTo(3);
@@ -117,9 +123,9 @@ class PurchaseGroupsIT extends PointsServiceTestBase {
             assertThat(repeat.status()).as(name).isEqualTo(answers.get(name).status());
         }
         assertThat(jdbc.queryForObject("select count(*) from purchase where tenant_id = ?", Long.class, tenant.id()))
-                .isEqualTo(6);
+                .isEqualTo(4 + slots);
         assertThat(jdbc.queryForObject("select count(*) from outbox where tenant_id = ? and type = 'purchase.recorded'",
-                Long.class, tenant.id())).isEqualTo(6);
+                Long.class, tenant.id())).isEqualTo(4 + slots);
     }
 
     @Test

@@ -29,14 +29,14 @@ public record EventsProperties(String stream, @DefaultValue Relay relay, @Defaul
      * @param maxLen        the approximate length ({@code MAXLEN ~}) a stream is trimmed to; 0 never trims
      *                      (default 1,000,000: days of events, so a consumer down for a while misses nothing)
      * @param retention     how long sent rows stay in the outbox, for inspection and replay (default 7d)
-     * @param linger        how long a woken relay waits before it publishes (default 10ms; 0: at once), so the
+     * @param linger        how long a woken relay waits before it publishes (default 100ms; 0: at once), so the
      *                      commits of that moment go in one batch: under load one relay step per commit would cost
-     *                      three statements and a Redis round trip for every event or two
+     *                      three statements and a Redis round trip for every event or two (docs/adr/0013)
      */
     public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("150ms") Duration pollInterval,
             @DefaultValue("1000") int batchSize, @DefaultValue("10s") Duration maxBackoff,
             @DefaultValue("1000000") long maxLen, @DefaultValue("7d") Duration retention,
-            @DefaultValue("10ms") Duration linger) {
+            @DefaultValue("100ms") Duration linger) {
 
         public Relay {
             requireNotNegative("jifen.events.relay.linger", linger);
@@ -61,12 +61,12 @@ public record EventsProperties(String stream, @DefaultValue Relay relay, @Defaul
      *                      (default 10)
      * @param maxBackoff    the longest wait between retries while Redis or the database is down (default 10s)
      * @param linger        how long a consumer waits after a read that found fewer entries than a batch before it
-     *                      reads again (default 20ms; 0: at once), so a steady trickle is handled in runs of several
-     *                      events (one transaction and one acknowledgement each) instead of one at a time
+     *                      reads again (default 100ms; 0: at once), so a steady trickle is handled in runs of
+     *                      several events (one transaction and one acknowledgement each) instead of one at a time
      */
     public record Consumer(@DefaultValue("1s") Duration block, @DefaultValue("500") int batchSize,
             @DefaultValue("30s") Duration claimIdle, @DefaultValue("10") int maxDeliveries,
-            @DefaultValue("10s") Duration maxBackoff, @DefaultValue("20ms") Duration linger) {
+            @DefaultValue("10s") Duration maxBackoff, @DefaultValue("100ms") Duration linger) {
 
         public Consumer {
             requireNotNegative("jifen.events.consumer.linger", linger);

@@ -25,8 +25,8 @@ class EventsPropertiesTest {
         assertThat(properties.relay().retention()).isEqualTo(Duration.ofDays(7));
         assertThat(properties.consumer().claimIdle()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.consumer().maxDeliveries()).isEqualTo(10);
-        assertThat(properties.relay().linger()).isEqualTo(Duration.ofMillis(10));
-        assertThat(properties.consumer().linger()).isEqualTo(Duration.ofMillis(20));
+        assertThat(properties.relay().linger()).isEqualTo(Duration.ofMillis(100));
+        assertThat(properties.consumer().linger()).isEqualTo(Duration.ofMillis(100));
         assertThat(properties.streamFor("member-service")).isEqualTo("jifen:events:member-service");
     }
 

@@ -42,6 +42,7 @@ class MemberPointsIT {
 
         assertThat(earned.status()).as(earned.body()).isEqualTo(201);
         assertThat(earned.json().path("pointsAwarded").asLong()).isEqualTo(128);
+        assertThat(earned.headers().get("X-Request-Id")).as("the gateway's request id, and only once").hasSize(1);
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.body()).isEqualTo(earned.body());
 

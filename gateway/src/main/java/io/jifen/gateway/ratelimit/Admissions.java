@@ -37,8 +37,8 @@ class Admissions {
         if (redisDown && System.nanoTime() - recheckAt < 0) {
             return Mono.fromSupplier(() -> locally(caller));
         }
+        // Redis's command timeout (RedisTimeoutConfiguration) bounds the wait: a slow Redis is an error here.
         return redis.admit(caller)
-                .timeout(properties.redisTimeout())
                 .map(result -> {
                     redisDown = false;
                     if (caller.hasTenant()) {

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code maxSize} in one transaction. {@code maxSize} 1 turns grouping off.
  */
 @ConfigurationProperties("jifen.points.purchases.groups")
-record PurchaseGroupProperties(@DefaultValue("64") int maxSize, @DefaultValue("2") int maxInFlight) {
+record PurchaseGroupProperties(@DefaultValue("64") int maxSize, @DefaultValue("1") int maxInFlight) {
 
     PurchaseGroupProperties {
         if (maxSize < 1 || maxSize > RecordPurchasesRequest.MAX_PURCHASES) {
