@@ -43,8 +43,8 @@ redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
 -- A full bucket and an absent one are the same: let idle tenants' buckets disappear.
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rps) + 1000)
 
-if outcome == 'admitted' and KEYS[3] then
-  redis.call('INCR', KEYS[3])
+-- The counter is per day: its time to live is set once, by the call that creates it.
+if outcome == 'admitted' and KEYS[3] and redis.call('INCR', KEYS[3]) == 1 then
   redis.call('EXPIRE', KEYS[3], ARGV[3])
 end
 return {outcome, tostring(math.floor(tokens)), tostring(retry), tostring(rps), tostring(burst)}
