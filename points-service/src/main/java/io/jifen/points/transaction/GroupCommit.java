@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for requests that each would be a transaction of their own: concurrent requests of one lane (a
- * tenant) that arrive while the lane already has {@code maxInFlight} units of work running wait, and the first of
- * them to be let in takes every waiting request along, up to {@code maxGroupSize}, into one unit of work:
+ * tenant) that arrive while the lane already has {@code maxInFlight} units of work running wait, and the one that
+ * has waited longest, when a slot frees, takes the others along in their order of arrival, up to
+ * {@code maxGroupSize}, into one unit of work:
  * {@link Work#together}, usually one transaction with set-based statements. Nobody waits for a group to fill:
  * below that many concurrent requests each runs {@link Work#alone} at once, exactly as without this class, and under
  * load the groups grow by themselves to what arrived while the last ones ran. See
@@ -83,9 +84,14 @@ public final class GroupCommit<T, R> {
                     group = null;
                     break;
                 }
-                if (mine.state == State.WAITING && queue.inFlight < maxInFlight) {
+                // Only the longest-waiting request leads, whichever waiting thread wakes first.
+                if (mine.state == State.WAITING && queue.inFlight < maxInFlight && queue.waiting.peekFirst() == mine) {
                     queue.inFlight++;
                     group = queue.take(mine, maxGroupSize, identity);
+                    if (!queue.waiting.isEmpty() && queue.inFlight < maxInFlight) {
+                        // Another slot is free: the new longest-waiting request may lead at once.
+                        queue.changed.signalAll();
+                    }
                     break;
                 }
                 queue.changed.awaitUninterruptibly();
@@ -160,7 +166,10 @@ public final class GroupCommit<T, R> {
         final ArrayDeque<Entry<T, R>> waiting = new ArrayDeque<>();
         int inFlight;
 
-        /** {@code first} and the longest-waiting others, none sharing an identity; under the lock. */
+        /**
+         * {@code first} (the longest-waiting) and the others in their order of arrival, none sharing an identity;
+         * under the lock.
+         */
         List<Entry<T, R>> take(Entry<T, R> first, int max, Function<T, ?> identity) {
             List<Entry<T, R>> group = new ArrayList<>();
             Set<Object> identities = new HashSet<>();
