@@ -3,10 +3,9 @@ package io.jifen.gateway;
 import static io.jifen.gateway.Gateway.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jifen.infra.Proc;
 import io.jifen.infra.Redis;
 import io.jifen.testsupport.TestInfra;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ class RedisOutageIT {
         assertThat(gateway.get("/api/v1/members", suspendedToken).statusCode()).isEqualTo(403);
 
         // A Redis that hangs: each call waits for it at most the Redis timeout, then is decided locally.
-        signal(REDIS, "STOP");
+        Proc.signal(REDIS.process(), "STOP");
         try {
             assertThat(within(Duration.ofSeconds(5), () -> gateway.post("/api/v1/purchases", limitedToken))
                     .statusCode()).isEqualTo(200);
@@ -77,7 +76,7 @@ class RedisOutageIT {
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(code(refused)).isEqualTo("tenant_suspended");
         } finally {
-            signal(REDIS, "CONT");
+            Proc.signal(REDIS.process(), "CONT");
         }
 
         REDIS.stop();
@@ -103,18 +102,6 @@ class RedisOutageIT {
             return CompletableFuture.supplyAsync(call).get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new AssertionError("No answer within " + limit, e);
-        }
-    }
-
-    private static void signal(Redis redis, String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(redis.process().pid())).start();
-            assertThat(kill.waitFor()).as("kill -" + signal).isZero();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

@@ -117,7 +117,7 @@ public final class Proc {
         }
         List<ProcessHandle> descendants = process.descendants().toList();
         try {
-            new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            signal(process, signal);
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
@@ -128,6 +128,22 @@ public final class Proc {
                 descendant.destroyForcibly();
                 descendant.onExit().join();
             }
+        }
+    }
+
+    /** Sends {@code signal} (e.g. TERM, STOP, CONT) to the process; fails if {@code kill} could not deliver it. */
+    public static void signal(ProcessHandle process, String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start()
+                    .waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -s " + signal + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + process.pid(), e);
         }
     }
 

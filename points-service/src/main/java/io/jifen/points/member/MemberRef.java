@@ -1,9 +1,13 @@
 package io.jifen.points.member;
 
+import java.util.List;
 import java.util.UUID;
 
 /** How a caller names a member: exactly one of id, card number or the merchant's own external id. */
 public record MemberRef(UUID memberId, String cardNumber, String externalId) {
+
+    /** The member projection's ({@code member} table) columns a reference can name a member by. */
+    public static final List<String> COLUMNS = List.of("member_id", "card_number", "external_id");
 
     public static MemberRef byId(UUID memberId) {
         return new MemberRef(memberId, null, null);

@@ -11,7 +11,6 @@ import io.jifen.tenancy.TenantContext;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Repository;
 class PurchaseOpening {
 
     /** The statement for a member named by each projection column ({@link MemberRef#column}), built once. */
-    private static final Map<String, String> SQL = Stream.of("member_id", "card_number", "external_id")
+    private static final Map<String, String> SQL = MemberRef.COLUMNS.stream()
             .collect(Collectors.toUnmodifiableMap(column -> column, column -> """
                     with m as (
                         select member_id, external_id, card_number, status, tier_code from member
