@@ -104,6 +104,9 @@ final class RunningPlatform {
         // The suites sign up many tenants from one address; the per-IP signup limit (5 a minute) is tested in the gateway.
         env.put("JIFEN_GATEWAY_RATELIMIT_ANONYMOUS_RPS", "100");
         env.put("JIFEN_GATEWAY_RATELIMIT_ANONYMOUS_BURST", "100");
+        // No background training of start-up caches (launcher's PlatformIT tests it): it would take CPU from the
+        // suites' timed waits and from the earn benchmark's figures.
+        env.put("JIFEN_AOT", "off");
         RunningPlatform platform = new RunningPlatform(env, Path.of(env.get("JIFEN_HOME")));
         String output = platform.launcher("up");
         assertThat(output).as(output).contains("All healthy");

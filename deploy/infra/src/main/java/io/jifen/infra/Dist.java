@@ -106,7 +106,8 @@ public final class Dist {
         }
     }
 
-    static void run(String... command) throws IOException, InterruptedException {
+    /** Runs a short command to its end (at most 5 minutes); fails with its output if it does not exit 0. */
+    public static void run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -17,6 +17,7 @@ record Down(Layout layout, PrintStream out) {
 
     int run() {
         Pids pids = new Pids(layout);
+        Training.stop(layout); // the background training of start-up caches, if still running
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<Void>> services = Piece.SERVICES.stream()
                     .map(service -> CompletableFuture.runAsync(() -> stop(pids, service, "TERM"), executor))

@@ -35,11 +35,17 @@ public final class Launcher {
             case "up" -> exclusively(layout, () -> new Up(layout, settings, System.out).run());
             case "down" -> exclusively(layout, () -> new Down(layout, System.out).run());
             case "status" -> new Status(layout, settings, System.out).run();
+            case "train" -> training(layout, settings).run(System.out); // started by up, in the background
             default -> {
                 System.err.println("usage: ./jifen up | down | status | logs <name> [-f]");
                 yield 2;
             }
         };
+    }
+
+    static Training training(Layout layout, Settings settings) {
+        Credentials credentials = Credentials.loadOrCreate(layout.credentials(), settings.env());
+        return new Training(layout, settings, new ServiceStarter(layout, settings, new Pids(layout), credentials));
     }
 
     /** One up or down at a time: a second one waits for the first instead of racing it. */

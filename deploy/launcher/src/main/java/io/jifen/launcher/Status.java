@@ -25,6 +25,10 @@ record Status(Layout layout, Settings settings, PrintStream out) {
                     process.map(p -> Long.toString(p.pid())).orElse("-"), settings.port(piece),
                     process.isEmpty() ? "-" : up ? "UP" : "DOWN (./jifen logs " + piece.name() + ")");
         }
+        Apps apps = Apps.of(layout, settings);
+        long trained = Piece.SERVICES.stream().filter(service -> apps.trainedCache(service).isPresent()).count();
+        out.printf("%nStart-up caches (AOT): %d of %d services trained%s%n", trained, Piece.SERVICES.size(),
+                Training.running(layout).map(p -> "; training in the background (pid " + p.pid() + ")").orElse(""));
         return allUp ? 0 : 3;
     }
 }

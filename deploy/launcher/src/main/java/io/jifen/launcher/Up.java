@@ -36,10 +36,13 @@ record Up(Layout layout, Settings settings, PrintStream out) {
         requireFreePorts(missing);
         ServiceStarter.requireJars(layout.repo(), missing.stream().filter(Piece::isService).toList());
         Credentials credentials = Credentials.loadOrCreate(layout.credentials(), settings.env());
+        Training training = new Training(layout, settings, new ServiceStarter(layout, settings, pids, credentials));
+        Training.stop(layout); // it would compete for the CPU, and may be reading a service's unpacked jar about to change
         Instant began = Instant.now();
         start(missing, pids, credentials);
         out.printf("All healthy in %d s.%n%n", Duration.between(began, Instant.now()).toSeconds());
         new Summary(settings, credentials, layout.repo().relativize(layout.credentials()), out).print();
+        training.startIfUntrained(out);
         return 0;
     }
 

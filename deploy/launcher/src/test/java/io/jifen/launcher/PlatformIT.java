@@ -18,11 +18,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -86,7 +89,8 @@ class PlatformIT {
         Result up = launcher("up");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("All healthy", "Swagger UI", ADMIN_PASSWORD);
+        assertThat(up.output()).contains("All healthy", "Swagger UI", ADMIN_PASSWORD,
+                "Training the start-up caches of " + Piece.SERVICES.size() + " services in the background");
         assertThat(runningPids()).as("everything but the external Redis").hasSize(Piece.ALL.size() - 1);
         assertThat(Proc.PidFile.read(home.resolve("run/redis.pid"))).isEmpty();
         assertThat(http("http://127.0.0.1:" + env.get("JIFEN_GATEWAY_PORT") + "/actuator/health").body())
@@ -110,6 +114,27 @@ class PlatformIT {
 
     @Test
     @Order(4)
+    void shouldRunServicesUnpackedAndTrainTheirStartUpCachesInTheBackground() throws Exception {
+        for (Piece service : Piece.SERVICES) {
+            assertThat(arguments(service)).as(service.name()).contains("-jar")
+                    .anyMatch(argument -> argument.startsWith(apps(service).resolve("app").toString()))
+                    .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
+        while (Proc.PidFile.read(home.resolve("run/aot-training.pid")).flatMap(Proc.PidFile::process).isPresent()) {
+            assertThat(Instant.now()).as("training still running; " + home.resolve("logs/aot-training.log"))
+                    .isBefore(deadline);
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+        }
+        String log = Files.readString(home.resolve("logs/aot-training.log"));
+        for (Piece service : Piece.SERVICES) {
+            assertThat(apps(service).resolve("app.aot")).as(log).isRegularFile();
+        }
+        assertThat(log).contains("Training done.");
+    }
+
+    @Test
+    @Order(5)
     void shouldStopExactlyWhatItStartedAndKeepTheDataForTheNextUp() throws Exception {
         try (Connection points = pointsDatabase()) {
             points.createStatement().execute("CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
@@ -129,7 +154,16 @@ class PlatformIT {
         }
         assertThat(externalRedis.isReady()).as("the external Redis is not ours to stop").isTrue();
 
-        assertThat(launcher("up").exitCode()).isZero();
+        Result up = launcher("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).as("all trained").doesNotContain("Training the start-up caches");
+        for (Piece service : Piece.SERVICES) {
+            String cache = apps(service).resolve("app.aot").toString();
+            assertThat(arguments(service)).contains("-XX:AOTCache=" + cache);
+            long pid = Proc.PidFile.read(home.resolve("run/" + service.name() + ".pid")).orElseThrow().pid();
+            assertThat(Files.readString(Path.of("/proc/" + pid + "/maps"))).as("%s mapped its cache", service.name())
+                    .contains(cache);
+        }
         try (Connection points = pointsDatabase();
              ResultSet row = points.createStatement().executeQuery("SELECT v FROM kept")) {
             assertThat(row.next()).isTrue();
@@ -155,6 +189,15 @@ class PlatformIT {
     private static HttpResponse<String> http(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path apps(Piece service) {
+        return home.resolve("apps").resolve(service.name());
+    }
+
+    private static List<String> arguments(Piece service) {
+        return Proc.PidFile.read(home.resolve("run/" + service.name() + ".pid")).flatMap(Proc.PidFile::process)
+                .flatMap(process -> process.info().arguments()).map(List::of).orElseThrow();
     }
 
     private static List<Long> runningPids() {

@@ -1,0 +1,86 @@
+package io.jifen.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jifen.infra.Dist;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A service's unpacked form and its AOT cache follow the built jar, the JDK and the JVM options (ADR 0018). */
+class AppsIT {
+
+    private static final Path REPO = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    private static final Piece GATEWAY = Piece.named("gateway");
+    private static final String OPTIONS = "-Xmx128m -XX:+UseSerialGC";
+
+    private Path scratch;
+    private Layout layout;
+    private Path builtJar;
+
+    @BeforeEach
+    void aRepoWithABuiltGatewayJar() throws IOException {
+        scratch = Files.createTempDirectory("jifen-apps-it-");
+        builtJar = scratch.resolve("repo").resolve(GATEWAY.jar());
+        Files.createDirectories(builtJar.getParent());
+        Files.copy(REPO.resolve(GATEWAY.jar()), builtJar);
+        layout = Layout.of(scratch.resolve("repo"), scratch.resolve("home"), null);
+    }
+
+    @AfterEach
+    void removeIt() throws IOException {
+        Dist.deleteTree(scratch);
+    }
+
+    @Test
+    void shouldUnpackOnceAndRunTheUnpackedJarWithoutACacheUntilTrained() throws IOException {
+        Apps apps = new Apps(layout, OPTIONS);
+
+        Path jar = apps.prepare(GATEWAY);
+
+        assertThat(jar).isRegularFile().isEqualTo(apps.dir(GATEWAY).resolve("app/jifen-gateway.jar"));
+        assertThat(apps.dir(GATEWAY).resolve("app/lib")).isDirectory();
+        assertThat(apps.isCurrent(GATEWAY)).isTrue();
+        assertThat(apps.command(GATEWAY)).containsSubsequence("-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+
+        FileTime unpacked = Files.getLastModifiedTime(jar);
+        Files.writeString(apps.cache(GATEWAY), "trained");
+        assertThat(apps.prepare(GATEWAY)).isEqualTo(jar);
+        assertThat(Files.getLastModifiedTime(jar)).as("not unpacked again").isEqualTo(unpacked);
+        assertThat(apps.command(GATEWAY)).contains("-XX:AOTCache=" + apps.cache(GATEWAY));
+    }
+
+    @Test
+    void shouldUnpackAgainAndDropTheCacheWhenTheJarIsRebuilt() throws IOException {
+        Apps apps = new Apps(layout, OPTIONS);
+        apps.prepare(GATEWAY);
+        Files.writeString(apps.cache(GATEWAY), "trained");
+
+        Files.setLastModifiedTime(builtJar, FileTime.fromMillis(Files.getLastModifiedTime(builtJar).toMillis() + 5_000));
+
+        assertThat(apps.isCurrent(GATEWAY)).isFalse();
+        assertThat(apps.trainedCache(GATEWAY)).isEmpty();
+        assertThat(apps.command(GATEWAY)).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+        assertThat(apps.cache(GATEWAY)).doesNotExist();
+        assertThat(apps.isCurrent(GATEWAY)).isTrue();
+    }
+
+    @Test
+    void shouldNotUseACacheTrainedWithOtherJvmOptions() throws IOException {
+        new Apps(layout, OPTIONS).prepare(GATEWAY);
+        Files.writeString(new Apps(layout, OPTIONS).cache(GATEWAY), "trained");
+
+        Apps other = new Apps(layout, OPTIONS + " -XX:+UseCompactObjectHeaders");
+
+        assertThat(other.trainedCache(GATEWAY)).isEmpty();
+        other.prepare(GATEWAY);
+        assertThat(other.cache(GATEWAY)).doesNotExist();
+        assertThat(other.isCurrent(GATEWAY)).isTrue();
+        assertThat(new Apps(layout, OPTIONS).isCurrent(GATEWAY)).isFalse();
+    }
+}
