@@ -100,10 +100,11 @@ record Training(Layout layout, Settings settings, ServiceStarter services) {
             ProcessBuilder builder = new ProcessBuilder(command).directory(layout.repo().toFile()).inheritIO();
             builder.environment().putAll(services.environment());
             Process process = builder.start();
-            if (!process.waitFor(15, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
+            boolean exited = process.waitFor(15, TimeUnit.MINUTES);
+            if (!exited) {
+                process.destroyForcibly().waitFor();
             }
-            if (process.isAlive() || process.exitValue() != 0 || !Files.isRegularFile(part)) {
+            if (!exited || process.exitValue() != 0 || !Files.isRegularFile(part)) {
                 out.println("Training " + service.name() + " failed (see above); it starts without a cache.");
                 Files.deleteIfExists(part);
                 return false;
