@@ -46,8 +46,8 @@ record Training(Layout layout, Settings settings, ServiceStarter services) {
         ProcessHandle process = Proc.start(command, layout.repo(), Map.of(), layout.log(PIECE), true);
         Proc.PidFile.of(process).write(layout.pidFile(PIECE));
         out.printf("Training the start-up caches of %d services in the background, at low priority (a few minutes;"
-                + " log: %s). The next ./jifen up starts them about twice as fast.%n%n", untrained.size(),
-                layout.repo().relativize(layout.log(PIECE)));
+                + " ./jifen logs %s). The next ./jifen up starts them about twice as fast.%n%n", untrained.size(),
+                PIECE);
     }
 
     Optional<ProcessHandle> running() {
