@@ -13,9 +13,9 @@ import java.util.Optional;
  * Where a service runs from: its jar unpacked once into {@code .jifen/apps/<service>/} (Spring Boot's
  * {@code jarmode=tools extract}: the application jar plus {@code lib/}), and, once trained, that unpacked form's JDK
  * AOT cache {@code app.aot} beside it (ADR 0018). A nested jar costs its class loading on every start, and the JVM can
- * only use an AOT cache for plain jars on the class path. The unpacked copy is tied to the built jar (path, size,
- * modification time), the JDK and the JVM options by {@code source}; when any of them changes it is unpacked again
- * and the old cache goes with it.
+ * only use an AOT cache for plain jars on the class path. The unpacked copy is tied to the built jar (path and
+ * content), the JDK and the JVM options by {@code source}; when any of them changes it is unpacked again and the old
+ * cache goes with it. The build is reproducible, so rebuilding a module that did not change keeps its cache.
  */
 record Apps(Layout layout, String javaOptions) {
 
@@ -58,7 +58,7 @@ record Apps(Layout layout, String javaOptions) {
                 Files.createDirectories(dir);
                 Dist.run(java(), "-Djarmode=tools", "-jar", source(service).toString(), "extract", "--destination",
                         dir.resolve("app").toString());
-                Files.writeString(dir.resolve("source"), stamp(service));
+                Source.of(source(service), javaOptions, null).write(dir.resolve("source"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot unpack " + source(service) + " into " + dir, e);
             } catch (InterruptedException e) {
@@ -84,11 +84,26 @@ record Apps(Layout layout, String javaOptions) {
         return java.util.Arrays.stream(javaOptions.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
     }
 
+    /**
+     * Whether the unpacked form is that of the built jar, for this JDK and these options. A jar rebuilt with the same
+     * bytes (the build is reproducible) is the same jar: only its modification time is noted again.
+     */
     boolean isCurrent(Piece service) {
-        Path source = dir(service).resolve("source");
         try {
-            return Files.isRegularFile(jar(service)) && Files.isRegularFile(source)
-                    && Files.readString(source).equals(stamp(service));
+            Optional<Source> unpacked = Source.read(dir(service).resolve("source"));
+            if (unpacked.isEmpty() || !Files.isRegularFile(jar(service))) {
+                return false;
+            }
+            Source built = Source.of(source(service), javaOptions, unpacked.get().checksum());
+            if (built.equals(unpacked.get())) {
+                return true;
+            }
+            Source rehashed = Source.of(source(service), javaOptions, null);
+            if (!rehashed.sameContent(unpacked.get())) {
+                return false;
+            }
+            rehashed.write(dir(service).resolve("source"));
+            return true;
         } catch (IOException e) {
             return false;
         }
@@ -106,10 +121,56 @@ record Apps(Layout layout, String javaOptions) {
         return layout.repo().resolve(service.jar());
     }
 
-    private String stamp(Piece service) throws IOException {
-        Path jar = source(service);
-        return String.join("\n", jar.toString(), Long.toString(Files.size(jar)),
-                Long.toString(Files.getLastModifiedTime(jar).toMillis()), System.getProperty("java.home"),
-                Runtime.version().toString(), javaOptions.trim(), "");
+    /**
+     * What an unpacked form was made from: the built jar (path, size, modification time, SHA-256), the JDK and the JVM
+     * options. {@code checksum} given means "assume it unchanged if size and time match" (the cheap check).
+     */
+    record Source(String jar, long size, long modified, String checksum, String runtime, String options) {
+
+        static Source of(Path jar, String options, String knownChecksum) throws IOException {
+            long size = Files.size(jar);
+            long modified = Files.getLastModifiedTime(jar).toMillis();
+            return new Source(jar.toString(), size, modified, knownChecksum != null ? knownChecksum : sha256(jar),
+                    System.getProperty("java.home") + " " + Runtime.version(), options.trim());
+        }
+
+        boolean sameContent(Source other) {
+            return jar.equals(other.jar) && size == other.size && checksum.equals(other.checksum)
+                    && runtime.equals(other.runtime) && options.equals(other.options);
+        }
+
+        static Optional<Source> read(Path file) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(file);
+            if (lines.size() < 6) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Source(lines.get(0), Long.parseLong(lines.get(1)), Long.parseLong(lines.get(2)),
+                        lines.get(3), lines.get(4), lines.get(5)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        void write(Path file) throws IOException {
+            Files.writeString(file, String.join("\n", jar, Long.toString(size), Long.toString(modified), checksum,
+                    runtime, options, ""));
+        }
+
+        private static String sha256(Path jar) throws IOException {
+            try (java.io.InputStream in = Files.newInputStream(jar)) {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[1 << 16];
+                for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                    digest.update(buffer, 0, read);
+                }
+                return java.util.HexFormat.of().formatHex(digest.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.jifen.infra.Dist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,18 +57,32 @@ class AppsIT {
     }
 
     @Test
-    void shouldUnpackAgainAndDropTheCacheWhenTheJarIsRebuilt() throws IOException {
+    void shouldKeepTheCacheWhenTheJarIsRebuiltWithTheSameBytes() throws IOException {
         Apps apps = new Apps(layout, OPTIONS);
         apps.prepare(GATEWAY);
         Files.writeString(apps.cache(GATEWAY), "trained");
 
         Files.setLastModifiedTime(builtJar, FileTime.fromMillis(Files.getLastModifiedTime(builtJar).toMillis() + 5_000));
 
+        assertThat(apps.isCurrent(GATEWAY)).isTrue();
+        assertThat(apps.command(GATEWAY)).contains("-XX:AOTCache=" + apps.cache(GATEWAY));
+    }
+
+    @Test
+    void shouldUnpackAgainAndDropTheCacheWhenTheJarChanges() throws IOException {
+        Apps apps = new Apps(layout, OPTIONS);
+        apps.prepare(GATEWAY);
+        Files.writeString(apps.cache(GATEWAY), "trained");
+
+        Files.copy(REPO.resolve(Piece.named("campaign-service").jar()), builtJar, StandardCopyOption.REPLACE_EXISTING);
+
         assertThat(apps.isCurrent(GATEWAY)).isFalse();
         assertThat(apps.trainedCache(GATEWAY)).isEmpty();
         assertThat(apps.command(GATEWAY)).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
         assertThat(apps.cache(GATEWAY)).doesNotExist();
         assertThat(apps.isCurrent(GATEWAY)).isTrue();
+        assertThat(apps.dir(GATEWAY).resolve("app/lib")).isDirectoryContaining(path -> path.getFileName().toString()
+                .startsWith("jifen-events"));
     }
 
     @Test
