@@ -86,7 +86,7 @@ record Apps(Layout layout, String javaOptions) {
 
     /**
      * Whether the unpacked form is that of the built jar, for this JDK and these options. A jar rebuilt with the same
-     * bytes (the build is reproducible) is the same jar: only its modification time is noted again.
+     * bytes (the build is reproducible) is the same jar: only its change time is noted again.
      */
     boolean isCurrent(Piece service) {
         try {
@@ -95,7 +95,7 @@ record Apps(Layout layout, String javaOptions) {
                 return false;
             }
             Source built = Source.of(source(service), javaOptions, unpacked.get().checksum());
-            if (built.equals(unpacked.get())) {
+            if (built.changed() != -1 && built.equals(unpacked.get())) {
                 return true;
             }
             Source rehashed = Source.of(source(service), javaOptions, null);
@@ -122,16 +122,27 @@ record Apps(Layout layout, String javaOptions) {
     }
 
     /**
-     * What an unpacked form was made from: the built jar (path, size, modification time, SHA-256), the JDK and the JVM
-     * options. {@code checksum} given means "assume it unchanged if size and time match" (the cheap check).
+     * What an unpacked form was made from: the built jar (path, size, when its inode last changed, SHA-256), the JDK
+     * and the JVM options. {@code checksum} given means "assume the bytes unchanged if size and change time match"
+     * (the cheap check). The change time, not the modification time: a reproducible build gives every jar the same
+     * modification time (the pom's outputTimestamp), while any write of the file moves its change time.
      */
-    record Source(String jar, long size, long modified, String checksum, String runtime, String options) {
+    record Source(String jar, long size, long changed, String checksum, String runtime, String options) {
 
         static Source of(Path jar, String options, String knownChecksum) throws IOException {
             long size = Files.size(jar);
-            long modified = Files.getLastModifiedTime(jar).toMillis();
-            return new Source(jar.toString(), size, modified, knownChecksum != null ? knownChecksum : sha256(jar),
+            return new Source(jar.toString(), size, changeTime(jar), knownChecksum != null ? knownChecksum : sha256(jar),
                     System.getProperty("java.home") + " " + Runtime.version(), options.trim());
+        }
+
+        /** The inode's change time in ns, or -1 where the file system does not say (then the bytes are always hashed). */
+        private static long changeTime(Path jar) throws IOException {
+            try {
+                return ((java.nio.file.attribute.FileTime) Files.getAttribute(jar, "unix:ctime"))
+                        .to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return -1;
+            }
         }
 
         boolean sameContent(Source other) {
@@ -156,7 +167,7 @@ record Apps(Layout layout, String javaOptions) {
         }
 
         void write(Path file) throws IOException {
-            Files.writeString(file, String.join("\n", jar, Long.toString(size), Long.toString(modified), checksum,
+            Files.writeString(file, String.join("\n", jar, Long.toString(size), Long.toString(changed), checksum,
                     runtime, options, ""));
         }
 

@@ -62,7 +62,7 @@ class AppsIT {
         apps.prepare(GATEWAY);
         Files.writeString(apps.cache(GATEWAY), "trained");
 
-        Files.setLastModifiedTime(builtJar, FileTime.fromMillis(Files.getLastModifiedTime(builtJar).toMillis() + 5_000));
+        Files.copy(REPO.resolve(GATEWAY.jar()), builtJar, StandardCopyOption.REPLACE_EXISTING); // rewritten, same bytes
 
         assertThat(apps.isCurrent(GATEWAY)).isTrue();
         assertThat(apps.command(GATEWAY)).contains("-XX:AOTCache=" + apps.cache(GATEWAY));
@@ -83,6 +83,23 @@ class AppsIT {
         assertThat(apps.isCurrent(GATEWAY)).isTrue();
         assertThat(apps.dir(GATEWAY).resolve("app/lib")).isDirectoryContaining(path -> path.getFileName().toString()
                 .startsWith("jifen-events"));
+    }
+
+    @Test
+    void shouldSeeAChangeThatKeepsTheJarsSizeAndModificationTime() throws IOException {
+        Apps apps = new Apps(layout, OPTIONS);
+        apps.prepare(GATEWAY);
+        FileTime modified = Files.getLastModifiedTime(builtJar);
+
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(builtJar.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            int old = file.read();
+            file.seek(file.length() / 2);
+            file.write(old ^ 0xff);
+        }
+        Files.setLastModifiedTime(builtJar, modified);
+
+        assertThat(apps.isCurrent(GATEWAY)).isFalse();
     }
 
     @Test
