@@ -32,13 +32,13 @@ record Training(Layout layout, Settings settings, ServiceStarter services) {
 
     List<Piece> untrained() {
         Apps apps = services.apps();
-        return Piece.SERVICES.stream().filter(apps::isCurrent).filter(s -> apps.trainedCache(s).isEmpty()).toList();
+        return Piece.SERVICES.stream().filter(s -> apps.isCurrent(s) && !Files.isRegularFile(apps.cache(s))).toList();
     }
 
     /** Starts the background training if a running service has no cache yet; says so. */
     void startIfUntrained(PrintStream out) {
         List<Piece> untrained = untrained();
-        if (!enabled() || untrained.isEmpty() || running().isPresent()) {
+        if (!enabled() || untrained.isEmpty() || running(layout).isPresent()) {
             return;
         }
         List<String> command = List.of(Apps.java(), "-Djifen.repo=" + layout.repo(), "-jar", launcherJar().toString(),
@@ -48,10 +48,6 @@ record Training(Layout layout, Settings settings, ServiceStarter services) {
         out.printf("Training the start-up caches of %d services in the background, at low priority (a few minutes;"
                 + " ./jifen logs %s). The next ./jifen up starts them about twice as fast.%n%n", untrained.size(),
                 PIECE);
-    }
-
-    Optional<ProcessHandle> running() {
-        return running(layout);
     }
 
     static Optional<ProcessHandle> running(Layout layout) {

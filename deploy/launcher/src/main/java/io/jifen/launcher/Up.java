@@ -36,19 +36,18 @@ record Up(Layout layout, Settings settings, PrintStream out) {
         requireFreePorts(missing);
         ServiceStarter.requireJars(layout.repo(), missing.stream().filter(Piece::isService).toList());
         Credentials credentials = Credentials.loadOrCreate(layout.credentials(), settings.env());
-        Training training = new Training(layout, settings, new ServiceStarter(layout, settings, pids, credentials));
+        ServiceStarter services = new ServiceStarter(layout, settings, pids, credentials);
+        Training training = new Training(layout, settings, services);
         Training.stop(layout); // it would compete for the CPU, and may be reading a service's unpacked jar about to change
         Instant began = Instant.now();
-        start(missing, pids, credentials);
+        start(missing, new InfraStarter(layout, settings, pids, credentials), services);
         out.printf("All healthy in %d s.%n%n", Duration.between(began, Instant.now()).toSeconds());
         new Summary(settings, credentials, layout.repo().relativize(layout.credentials()), out).print();
         training.startIfUntrained(out);
         return 0;
     }
 
-    private void start(List<Piece> missing, Pids pids, Credentials credentials) {
-        InfraStarter infra = new InfraStarter(layout, settings, pids, credentials);
-        ServiceStarter services = new ServiceStarter(layout, settings, pids, credentials);
+    private void start(List<Piece> missing, InfraStarter infra, ServiceStarter services) {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Postgres> postgres = settings.isLocal(Piece.POSTGRES)
                     ? CompletableFuture.supplyAsync(() -> timed(Piece.POSTGRES, infra::postgres), executor)

@@ -32,6 +32,14 @@ class AppsIT {
         layout = Layout.of(scratch.resolve("repo"), scratch.resolve("home"), null);
     }
 
+    /** The gateway unpacked with OPTIONS, and a file where its trained cache goes. */
+    private Apps unpackedAndTrained() throws IOException {
+        Apps apps = new Apps(layout, OPTIONS);
+        apps.prepare(GATEWAY);
+        Files.writeString(apps.cache(GATEWAY), "trained");
+        return apps;
+    }
+
     @AfterEach
     void removeIt() throws IOException {
         Dist.deleteTree(scratch);
@@ -58,9 +66,7 @@ class AppsIT {
 
     @Test
     void shouldKeepTheCacheWhenTheJarIsRebuiltWithTheSameBytes() throws IOException {
-        Apps apps = new Apps(layout, OPTIONS);
-        apps.prepare(GATEWAY);
-        Files.writeString(apps.cache(GATEWAY), "trained");
+        Apps apps = unpackedAndTrained();
 
         Files.copy(REPO.resolve(GATEWAY.jar()), builtJar, StandardCopyOption.REPLACE_EXISTING); // rewritten, same bytes
 
@@ -70,9 +76,7 @@ class AppsIT {
 
     @Test
     void shouldUnpackAgainAndDropTheCacheWhenTheJarChanges() throws IOException {
-        Apps apps = new Apps(layout, OPTIONS);
-        apps.prepare(GATEWAY);
-        Files.writeString(apps.cache(GATEWAY), "trained");
+        Apps apps = unpackedAndTrained();
 
         Files.copy(REPO.resolve(Piece.named("campaign-service").jar()), builtJar, StandardCopyOption.REPLACE_EXISTING);
 
@@ -104,8 +108,7 @@ class AppsIT {
 
     @Test
     void shouldNotUseACacheTrainedWithOtherJvmOptions() throws IOException {
-        new Apps(layout, OPTIONS).prepare(GATEWAY);
-        Files.writeString(new Apps(layout, OPTIONS).cache(GATEWAY), "trained");
+        unpackedAndTrained();
 
         Apps other = new Apps(layout, OPTIONS + " -XX:+UseCompactObjectHeaders");
 
