@@ -2,6 +2,8 @@ package io.jifen.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.jifen.infra.Postgres;
 import io.jifen.testsupport.TestHttp;
 import io.jifen.testsupport.TestIdentities;
 import io.jifen.testsupport.TestInfra;
@@ -11,10 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.stream.StreamRecords;
@@ -41,8 +45,14 @@ public abstract class MemberServiceTestBase {
     @Autowired
     protected StringRedisTemplate redis;
 
-    @Autowired
+    /**
+     * The tests' own view of the service's database, as the superuser: past row security, so a check sees every
+     * tenant's rows (the service's role would see none outside a tenant).
+     */
     protected JdbcTemplate jdbc;
+
+    /** One pool per database (the subclasses share one context, hence one database), closed at JVM exit. */
+    private static final Map<String, HikariDataSource> SUPERUSER = new ConcurrentHashMap<>();
 
     protected TestHttp api;
 
@@ -51,6 +61,18 @@ public abstract class MemberServiceTestBase {
         InfraProperties.register(registry, "member");
         registry.add("jifen.member.purchase-stream", () -> PURCHASE_STREAM);
         registry.add("jifen.member.tenant-stream", () -> TENANT_STREAM);
+    }
+
+    @Autowired
+    void superuserView(@Value("${spring.datasource.url}") String databaseUrl) {
+        jdbc = new JdbcTemplate(SUPERUSER.computeIfAbsent(databaseUrl, url -> {
+            HikariDataSource superuser = new HikariDataSource();
+            superuser.setJdbcUrl(url);
+            superuser.setUsername(Postgres.SUPERUSER);
+            superuser.setPassword("");
+            superuser.setMaximumPoolSize(4);
+            return superuser;
+        }));
     }
 
     @BeforeAll

@@ -17,14 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 class IdempotencyIT extends PointsServiceTestBase {
-
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void shouldWriteOneEntryForAThousandSequentialRepeatsAndReplayTheFirstReplyExactly() {
@@ -104,7 +99,7 @@ class IdempotencyIT extends PointsServiceTestBase {
         String key = key();
         CompletableFuture<Api.Response> first;
         // Holding the account's row lock keeps the first request inside its transaction, after it took the key.
-        try (Connection holder = dataSource.getConnection()) {
+        try (Connection holder = superuserConnection()) {
             holder.setAutoCommit(false);
             lockAccount(holder, tenant, member);
             first = CompletableFuture.supplyAsync(() -> adjust(tenant, member, 5, key));
@@ -130,7 +125,7 @@ class IdempotencyIT extends PointsServiceTestBase {
         credit(tenant, member, 10);
         String key = key();
         CompletableFuture<Api.Response> first;
-        try (Connection holder = dataSource.getConnection()) {
+        try (Connection holder = superuserConnection()) {
             holder.setAutoCommit(false);
             lockAccount(holder, tenant, member);
             first = CompletableFuture.supplyAsync(() -> adjust(tenant, member, 5, key));

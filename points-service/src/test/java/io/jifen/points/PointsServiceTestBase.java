@@ -2,6 +2,8 @@ package io.jifen.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.jifen.infra.Postgres;
 import io.jifen.testsupport.TestIdentities;
 import io.jifen.testsupport.TestInfra;
 import io.jifen.testsupport.spring.InfraProperties;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +39,16 @@ abstract class PointsServiceTestBase {
     @LocalServerPort
     int port;
 
-    @Autowired
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    /**
+     * The tests' own view of the service's database, as the superuser: past row security, so a check sees every
+     * tenant's rows (the service's role would see none outside a tenant, and "nothing stored" would pass vacuously).
+     */
     JdbcTemplate jdbc;
+
+    private HikariDataSource superuser;
 
     Api api;
 
@@ -55,6 +65,16 @@ abstract class PointsServiceTestBase {
         TestInfra.keycloak();
     }
 
+    @BeforeAll
+    void superuserView() {
+        superuser = new HikariDataSource();
+        superuser.setJdbcUrl(databaseUrl);
+        superuser.setUsername(Postgres.SUPERUSER);
+        superuser.setPassword("");
+        superuser.setMaximumPoolSize(4);
+        jdbc = new JdbcTemplate(superuser);
+    }
+
     @BeforeEach
     void client() {
         api = new Api(port);
@@ -62,7 +82,11 @@ abstract class PointsServiceTestBase {
 
     @AfterAll
     void ledgerInvariantHolds() {
-        LedgerInvariant.assertHolds(jdbc);
+        try {
+            LedgerInvariant.assertHolds(jdbc);
+        } finally {
+            superuser.close();
+        }
     }
 
     /** A new tenant with an admin's token. */
@@ -136,6 +160,11 @@ abstract class PointsServiceTestBase {
         fields.put("payload", Api.JSON.writeValueAsString(payload));
         streams.xadd(stream, StreamEntryID.NEW_ENTRY, fields);
         return id;
+    }
+
+    /** A connection of the tests' own, as the superuser (past row security), e.g. to hold a row lock. */
+    Connection superuserConnection() throws SQLException {
+        return superuser.getConnection();
     }
 
     /** Takes the member's account row lock in {@code holder}'s open transaction (a writer then waits for it). */

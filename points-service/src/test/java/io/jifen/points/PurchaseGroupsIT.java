@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,9 +32,6 @@ import org.springframework.beans.factory.annotation.Value;
  * answered exactly as it would be alone: new, duplicate order, unknown member, reused and replayed keys.
  */
 class PurchaseGroupsIT extends PointsServiceTestBase {
-
-    @Autowired
-    DataSource dataSource;
 
     @Autowired
     MeterRegistry meters;
@@ -64,7 +60,7 @@ class PurchaseGroupsIT extends PointsServiceTestBase {
         withItems.put("items", List.of(Map.of("sku", "TEA", "category", "tea", "quantity", 3, "unitPrice", "13.50")));
         Map<String, CompletableFuture<Api.Response>> replies = new LinkedHashMap<>();
         Map<String, String> keys = new HashMap<>();
-        try (Connection holder = dataSource.getConnection()) {
+        try (Connection holder = superuserConnection()) {
             holder.setAutoCommit(false);
             // One purchase alone per slot takes all of the tenant's slots and waits inside its transaction.
             for (int slot = 0; slot < slots; slot++) {

@@ -1,16 +1,24 @@
 package io.jifen.tenancy;
 
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.MultiTenancySettings;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 
-/** The persistence side: Hibernate learns the tenant from {@link TenantContext}; repositories refuse to run without one. */
+/**
+ * The persistence side: Hibernate learns the tenant from {@link TenantContext}; repositories refuse to run without
+ * one; every connection tells PostgreSQL's row security whose rows it may see ({@link RowSecurityDataSource}).
+ */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass(HibernatePropertiesCustomizer.class)
 public class TenancyJpaAutoConfiguration {
@@ -34,6 +42,36 @@ public class TenancyJpaAutoConfiguration {
         @Bean
         static TenantRepositoryGuard tenantRepositoryGuard() {
             return new TenantRepositoryGuard();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "jifen.tenancy.row-security", havingValue = "true", matchIfMissing = true)
+    static class RowSecurityConfiguration {
+
+        /** Static, like every post-processor; wraps each data source before anything takes a connection from it. */
+        @Bean
+        static BeanPostProcessor rowSecurityDataSources() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource && !(bean instanceof RowSecurityDataSource)
+                            ? new RowSecurityDataSource(dataSource) : bean;
+                }
+            };
+        }
+    }
+
+    /** Migrations change every tenant's rows: they run with {@link AllTenants}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({Flyway.class, FlywayMigrationStrategy.class})
+    @ConditionalOnProperty(name = "jifen.tenancy.row-security", havingValue = "true", matchIfMissing = true)
+    static class MigrationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        FlywayMigrationStrategy allTenantsMigration() {
+            return flyway -> AllTenants.run(flyway::migrate);
         }
     }
 }

@@ -28,6 +28,10 @@ public final class TestInfra {
     /** The master realm's bootstrap admin of the test Keycloak (for keycloak-admin-client in tests). */
     public static final String KEYCLOAK_ADMIN = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin-secret";
+    /** The role the services' test databases belong to and their data sources log in as (not a superuser). */
+    public static final String APP_ROLE = "jifen_app";
+    public static final String APP_PASSWORD = "jifen-app";
+
     /** The password of the {@code jifen} realm's platform admin ({@link Keycloak#PLATFORM_ADMIN}) in tests. */
     public static final String PLATFORM_ADMIN_PASSWORD = "platform-secret";
     /** Enough for tests (the default of 512 MB is for the local platform). */
@@ -62,8 +66,21 @@ public final class TestInfra {
 
     /** A new, empty database on the shared server (owned by the superuser); returns its JDBC URL. */
     public static String newDatabase(String prefix) {
+        return newDatabase(prefix, Postgres.SUPERUSER);
+    }
+
+    /**
+     * A new, empty database owned by {@link #APP_ROLE}, an ordinary role as on the local platform: PostgreSQL's row
+     * security binds it (a superuser would pass every policy). Returns its JDBC URL.
+     */
+    public static String newAppDatabase(String prefix) {
+        postgres().ensureRole(APP_ROLE, APP_PASSWORD);
+        return newDatabase(prefix, APP_ROLE);
+    }
+
+    private static String newDatabase(String prefix, String owner) {
         String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase().replaceAll("[^a-z0-9_]", "_");
-        postgres().ensureDatabase(name, Postgres.SUPERUSER);
+        postgres().ensureDatabase(name, owner);
         return postgres().jdbcUrl(name);
     }
 

@@ -1,5 +1,6 @@
 package io.jifen.member.care;
 
+import io.jifen.tenancy.AllTenants;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import java.time.DateTimeException;
@@ -55,8 +56,8 @@ class MemberGreetingJob {
 
     /** Greets every tenant's members whose day it is at {@code now} in the tenant's zone. */
     void runOnce(Instant now) {
-        List<TenantZone> tenants = jdbc.query(TENANTS_WITH_MEMBERS,
-                (rs, i) -> new TenantZone(rs.getObject(1, UUID.class), zone(rs.getString(2))));
+        List<TenantZone> tenants = AllTenants.call(() -> jdbc.query(TENANTS_WITH_MEMBERS,
+                (rs, i) -> new TenantZone(rs.getObject(1, UUID.class), zone(rs.getString(2)))));
         for (TenantZone tenant : tenants) {
             LocalDate today = LocalDate.ofInstant(now, tenant.zone());
             try {

@@ -1,5 +1,6 @@
 package io.jifen.member.tier;
 
+import io.jifen.tenancy.AllTenants;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import java.time.Instant;
@@ -43,9 +44,9 @@ class TierDowngradeJob {
 
     /** Re-evaluates every tenant with a scheduled policy as of {@code now}. */
     void runOnce(Instant now) {
-        List<UUID> tenants = jdbc.queryForList("""
+        List<UUID> tenants = AllTenants.call(() -> jdbc.queryForList("""
                 select tenant_id from tier_ladder
-                where ladder -> 'qualification' ->> 'downgradePolicy' = 'scheduled'""", UUID.class);
+                where ladder -> 'qualification' ->> 'downgradePolicy' = 'scheduled'""", UUID.class));
         for (UUID tenant : tenants) {
             try {
                 TenantContext.runAs(new TenantId(tenant), () -> runTenant(now));

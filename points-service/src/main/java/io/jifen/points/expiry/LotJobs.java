@@ -3,6 +3,7 @@ package io.jifen.points.expiry;
 import io.jifen.events.Outbox;
 import io.jifen.points.ledger.Ledger;
 import io.jifen.points.settings.LedgerSettings;
+import io.jifen.tenancy.AllTenants;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import java.sql.Timestamp;
@@ -136,8 +137,8 @@ public class LotJobs {
 
     /** Runs {@code work} in each tenant that has a lot matching {@code lotCondition}. */
     private long forEachTenant(String lotCondition, LongSupplier work, Object... args) {
-        List<UUID> tenants = jdbc.queryForList("select distinct tenant_id from lot where " + lotCondition,
-                UUID.class, args);
+        List<UUID> tenants = AllTenants.call(() -> jdbc.queryForList(
+                "select distinct tenant_id from lot where " + lotCondition, UUID.class, args));
         long[] total = {0};
         for (UUID tenant : tenants) {
             TenantContext.runAs(new TenantId(tenant), () -> total[0] += work.getAsLong());
