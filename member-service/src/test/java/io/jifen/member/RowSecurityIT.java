@@ -35,6 +35,7 @@ class RowSecurityIT extends MemberServiceTestBase {
         }
         try (Connection ofTheService = dataSource.getConnection()) {
             assertThat(RowSecurityCatalog.bypassesRowSecurity(ofTheService)).isFalse();
+            assertThat(RowSecurityCatalog.ownedTables(ofTheService)).as("tables the service's role owns").isEmpty();
         }
     }
 

@@ -59,6 +59,7 @@ class RowSecurityIT extends PointsServiceTestBase {
         }
         try (Connection ofTheService = dataSource.getConnection()) {
             assertThat(RowSecurityCatalog.bypassesRowSecurity(ofTheService)).isFalse();
+            assertThat(RowSecurityCatalog.ownedTables(ofTheService)).as("tables the service's role owns").isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.jifen.events;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -40,10 +41,12 @@ public class EventsAutoConfiguration {
 
     private static final String SCHEMA = "jifenEventsSchema";
 
+    /** Migrated with the service's Flyway credentials when it has them: the tables' owner (docs/adr/0019). */
     @Bean(SCHEMA)
     @DependsOnDatabaseInitialization
-    EventsSchema jifenEventsSchema(DataSource dataSource) {
-        return EventsSchema.migrate(dataSource);
+    EventsSchema jifenEventsSchema(DataSource dataSource, ObjectProvider<Flyway> flyway) {
+        Flyway service = flyway.getIfAvailable();
+        return EventsSchema.migrate(service != null ? service.getConfiguration().getDataSource() : dataSource);
     }
 
     @Bean(destroyMethod = "close")

@@ -13,6 +13,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 
 /**
@@ -62,7 +63,7 @@ public class TenancyJpaAutoConfiguration {
         }
     }
 
-    /** Migrations change every tenant's rows: they run with {@link AllTenants}. */
+    /** Migrations run as the tables' owner and change every tenant's rows ({@link MigrationRoles}). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({Flyway.class, FlywayMigrationStrategy.class})
     @ConditionalOnProperty(name = "jifen.tenancy.row-security", havingValue = "true", matchIfMissing = true)
@@ -70,8 +71,8 @@ public class TenancyJpaAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        FlywayMigrationStrategy allTenantsMigration() {
-            return flyway -> AllTenants.run(flyway::migrate);
+        FlywayMigrationStrategy ownerMigration(Environment environment) {
+            return new MigrationRoles(environment.getProperty("spring.datasource.username"));
         }
     }
 }

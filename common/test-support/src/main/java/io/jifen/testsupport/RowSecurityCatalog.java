@@ -47,6 +47,13 @@ public final class RowSecurityCatalog {
                 .equals(List.of("true"));
     }
 
+    /** Tables of the connection's schema that its role owns (an owner may turn row security off). */
+    public static List<String> ownedTables(Connection connection) throws SQLException {
+        return strings(connection, """
+                select tablename from pg_tables where schemaname = current_schema() and tableowner = current_user
+                order by 1""");
+    }
+
     private static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> result = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {

@@ -28,7 +28,11 @@ public final class TestInfra {
     /** The master realm's bootstrap admin of the test Keycloak (for keycloak-admin-client in tests). */
     public static final String KEYCLOAK_ADMIN = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin-secret";
-    /** The role the services' test databases belong to and their data sources log in as (not a superuser). */
+    /** The role the services' test databases belong to and their migrations run as (not a superuser). */
+    public static final String OWNER_ROLE = "jifen_owner";
+    public static final String OWNER_PASSWORD = "jifen-owner";
+
+    /** The role the services' data sources log in as: rows only, granted by the owner when it migrates. */
     public static final String APP_ROLE = "jifen_app";
     public static final String APP_PASSWORD = "jifen-app";
 
@@ -70,12 +74,14 @@ public final class TestInfra {
     }
 
     /**
-     * A new, empty database owned by {@link #APP_ROLE}, an ordinary role as on the local platform: PostgreSQL's row
-     * security binds it (a superuser would pass every policy). Returns its JDBC URL.
+     * A new, empty database owned by {@link #OWNER_ROLE}, for a service that migrates as that role and logs in as
+     * {@link #APP_ROLE}, as on the local platform: ordinary roles, which PostgreSQL's row security binds (a superuser
+     * would pass every policy). Returns its JDBC URL.
      */
     public static String newAppDatabase(String prefix) {
+        postgres().ensureRole(OWNER_ROLE, OWNER_PASSWORD);
         postgres().ensureRole(APP_ROLE, APP_PASSWORD);
-        return newDatabase(prefix, APP_ROLE);
+        return newDatabase(prefix, OWNER_ROLE);
     }
 
     private static String newDatabase(String prefix, String owner) {

@@ -27,6 +27,8 @@ record InfraStarter(Layout layout, Settings settings, Pids pids, Credentials cre
                     return started;
                 });
         postgres.ensureRole(settings.dbUser(), settings.dbPassword());
+        // The services log in as this role; each migration, run as the owner, grants it the rows (docs/adr/0019).
+        postgres.ensureRole(settings.dbAppUser(), settings.dbAppPassword());
         for (String database : SERVICE_DATABASES) {
             postgres.ensureDatabase(database, settings.dbUser());
         }

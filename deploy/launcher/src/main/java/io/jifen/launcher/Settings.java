@@ -47,6 +47,22 @@ record Settings(Map<String, String> env) {
         return env.getOrDefault("JIFEN_DB_PASSWORD", "jifen");
     }
 
+    /**
+     * The role the services log in as, which reads and writes rows but owns no table (docs/adr/0019):
+     * JIFEN_DB_APP_USER; else, on the local PostgreSQL, {@code jifen_app}; else (an external database) the owner.
+     */
+    String dbAppUser() {
+        String user = env.get("JIFEN_DB_APP_USER");
+        if (user != null && !user.isBlank()) {
+            return user;
+        }
+        return isLocal(Piece.POSTGRES) ? "jifen_app" : dbUser();
+    }
+
+    String dbAppPassword() {
+        return env.getOrDefault("JIFEN_DB_APP_PASSWORD", dbAppUser().equals(dbUser()) ? dbPassword() : "jifen_app");
+    }
+
     String redisUrl() {
         return external(Piece.REDIS).orElse("redis://127.0.0.1:" + port(Piece.REDIS));
     }
@@ -75,6 +91,8 @@ record Settings(Map<String, String> env) {
         result.put("JIFEN_DB_URL", dbUrl());
         result.put("JIFEN_DB_USER", dbUser());
         result.put("JIFEN_DB_PASSWORD", dbPassword());
+        result.put("JIFEN_DB_APP_USER", dbAppUser());
+        result.put("JIFEN_DB_APP_PASSWORD", dbAppPassword());
         result.put("JIFEN_REDIS_URL", redisUrl());
         result.put("JIFEN_ES_URL", elasticsearchUrl());
         result.put("JIFEN_ISSUER_URI", issuerUri());

@@ -46,6 +46,22 @@ class SettingsTest {
     }
 
     @Test
+    void shouldLogTheServicesInAsARoleOtherThanTheOwnerOfTheirTables() {
+        assertThat(new Settings(Map.of()).serviceEnvironment())
+                .containsEntry("JIFEN_DB_USER", "jifen")
+                .containsEntry("JIFEN_DB_APP_USER", "jifen_app");
+        assertThat(new Settings(Map.of("JIFEN_DB_APP_USER", "loyalty_rw", "JIFEN_DB_APP_PASSWORD", "s3cret"))
+                .serviceEnvironment())
+                .containsEntry("JIFEN_DB_APP_USER", "loyalty_rw")
+                .containsEntry("JIFEN_DB_APP_PASSWORD", "s3cret");
+        // An external database without an app role of its own: the services log in as the owner given.
+        assertThat(new Settings(Map.of("JIFEN_DB_URL", "jdbc:postgresql://db.internal:5432", "JIFEN_DB_USER",
+                "loyalty", "JIFEN_DB_PASSWORD", "pw")).serviceEnvironment())
+                .containsEntry("JIFEN_DB_APP_USER", "loyalty")
+                .containsEntry("JIFEN_DB_APP_PASSWORD", "pw");
+    }
+
+    @Test
     void shouldRefuseAPortThatIsNotANumberNamingTheVariable() {
         Settings settings = new Settings(Map.of("JIFEN_ES_PORT", "nine"));
 
