@@ -96,7 +96,8 @@ class PluginInstancesIT extends PluginsTestBase {
         // Command-line arguments: they win over application.yml, as the test's dynamic properties do.
         List<String> arguments = new java.util.ArrayList<>();
         for (String name : List.of("spring.datasource.url", "spring.datasource.username",
-                "spring.datasource.password", "spring.data.redis.url",
+                "spring.datasource.password", "spring.flyway.user", "spring.flyway.password",
+                "spring.data.redis.url",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", "jifen.points.member-service.url")) {
             arguments.add("--" + name + "=" + environment.getRequiredProperty(name));
         }

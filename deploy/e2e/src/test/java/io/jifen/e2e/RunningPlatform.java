@@ -83,6 +83,7 @@ final class RunningPlatform {
     private static RunningPlatform start() {
         Postgres postgres = TestInfra.postgres();
         postgres.ensureRole("jifen", "jifen");
+        postgres.ensureRole("jifen_app", "jifen_app");
         for (String database : List.of("jifen_tenant", "jifen_member", "jifen_points", "jifen_campaign",
                 "jifen_analytics")) {
             postgres.ensureDatabase(database, "jifen");
@@ -92,6 +93,9 @@ final class RunningPlatform {
         env.put("JIFEN_HOME", scratchHome().toString());
         env.put("JIFEN_DIST", Dist.sharedCache().toString());
         env.put("JIFEN_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.port());
+        // As on the local platform: migrations as the owner (jifen), the services as a role that owns nothing.
+        env.put("JIFEN_DB_APP_USER", "jifen_app");
+        env.put("JIFEN_DB_APP_PASSWORD", "jifen_app");
         env.put("JIFEN_REDIS_URL", TestInfra.redis().url());
         env.put("JIFEN_ES_URL", TestInfra.elasticsearch().url());
         env.put("JIFEN_ISSUER_URI", keycloak.issuerUri());
