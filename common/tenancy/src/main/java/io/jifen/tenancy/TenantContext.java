@@ -3,6 +3,7 @@ package io.jifen.tenancy;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.slf4j.MDC;
 
 /**
@@ -39,6 +40,16 @@ public final class TenantContext {
         TenantId previous = replace(Objects.requireNonNull(tenant, "tenant"));
         try {
             return work.call();
+        } finally {
+            replace(previous);
+        }
+    }
+
+    /** {@link #callAs} for work that throws no checked exception. */
+    public static <T> T supplyAs(TenantId tenant, Supplier<T> work) {
+        TenantId previous = replace(Objects.requireNonNull(tenant, "tenant"));
+        try {
+            return work.get();
         } finally {
             replace(previous);
         }

@@ -1,5 +1,8 @@
 package io.jifen.tenant.admin;
 
+import io.jifen.tenancy.AllTenants;
+import io.jifen.tenancy.TenantContext;
+import io.jifen.tenancy.TenantId;
 import io.jifen.tenant.tenant.TenantStatus;
 import io.jifen.web.ApiException;
 import jakarta.validation.Valid;
@@ -36,27 +39,28 @@ class AdminTenantController {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views.search(new TenantSearch(status(status), plan, q), page, size);
+        // The one view across tenants: row security lets it read every tenant's usage.
+        return AllTenants.call(() -> views.search(new TenantSearch(status(status), plan, q), page, size));
     }
 
     @GetMapping("/{id}")
     AdminTenantResponse get(@PathVariable UUID id) {
-        return views.one(id);
+        return TenantContext.supplyAs(new TenantId(id), () -> views.one(id));
     }
 
     @PostMapping("/{id}/suspend")
     AdminTenantResponse suspend(@PathVariable UUID id, @Valid @RequestBody SuspendTenantRequest request) {
-        return service.suspend(id, request.reason());
+        return TenantContext.supplyAs(new TenantId(id), () -> service.suspend(id, request.reason()));
     }
 
     @PostMapping("/{id}/resume")
     AdminTenantResponse resume(@PathVariable UUID id) {
-        return service.resume(id);
+        return TenantContext.supplyAs(new TenantId(id), () -> service.resume(id));
     }
 
     @PutMapping("/{id}/plan")
     AdminTenantResponse changePlan(@PathVariable UUID id, @Valid @RequestBody ChangePlanRequest request) {
-        return service.changePlan(id, request.plan());
+        return TenantContext.supplyAs(new TenantId(id), () -> service.changePlan(id, request.plan()));
     }
 
     private static TenantStatus status(String status) {

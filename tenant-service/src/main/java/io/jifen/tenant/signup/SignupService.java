@@ -1,5 +1,7 @@
 package io.jifen.tenant.signup;
 
+import io.jifen.tenancy.TenantContext;
+import io.jifen.tenancy.TenantId;
 import io.jifen.tenant.keycloak.IdentityProvider;
 import io.jifen.tenant.keycloak.ProvisionedClient;
 import io.jifen.tenant.tenant.Tenant;
@@ -42,7 +44,11 @@ class SignupService {
                     request.adminPassword());
             client = identity.createApiClient(id, defaultClientId(request.slug()), SignupSteps.DEFAULT_CLIENT_NAME,
                     SignupSteps.DEFAULT_CLIENT_ROLE);
-            Tenant tenant = steps.activate(id, adminUserId, client, request);
+            // The new tenant's rows (settings, API client) are written as that tenant: row security admits no other.
+            ProvisionedClient provisioned = client;
+            String admin = adminUserId;
+            Tenant tenant = TenantContext.supplyAs(new TenantId(id),
+                    () -> steps.activate(id, admin, provisioned, request));
             log.info("Tenant {} ({}) signed up", tenant.getSlug(), id);
             return new SignupResponse(id, tenant.getSlug(), tenant.getName(), tenant.getStatus().code(),
                     tenant.getPlanCode(), new SignupResponse.ApiClientSecret(client.clientId(), client.secret()),
