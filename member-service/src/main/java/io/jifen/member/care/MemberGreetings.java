@@ -20,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class MemberGreetings {
 
-    // Local (month, day) of the member's date, or 29 February on a common year's 28 February; not greeted this year.
+    // Local month-day (month × 100 + day) of the member's date, or 229 on a common year's 28 February; not greeted
+    // this year. %1$s is the date, %2$s its month-day: for birthdays the indexed member.birthday_md (V9).
     private static final String DUE = """
             select m.id, extract(year from %1$s)::int from member m
-            where m.tenant_id = ? and m.status <> 'closed' and %1$s is not null
-              and ((extract(month from %1$s) = ? and extract(day from %1$s) = ?)
-                or (? and extract(month from %1$s) = 2 and extract(day from %1$s) = 29))
+            where m.tenant_id = ? and m.status <> 'closed' and %2$s is not null
+              and (%2$s = ? or (? and %2$s = 229))
               and extract(year from %1$s) < ?
               and not exists (select 1 from member_greeting g where g.tenant_id = m.tenant_id and g.member_id = m.id
                               and g.kind = ? and g.year = ?)
@@ -46,7 +46,7 @@ class MemberGreetings {
     /** @return how many members this batch looked at (0: the day is done) */
     @Transactional
     int birthdays(LocalDate today, int limit) {
-        return greet("birthday", "m.birthday", today, limit, (member, since) ->
+        return greet("birthday", "m.birthday", "m.birthday_md", today, limit, (member, since) ->
                 new MemberBirthday(member, today));
     }
 
@@ -55,15 +55,16 @@ class MemberGreetings {
     int anniversaries(LocalDate today, String zone, int limit) {
         // The zone is a validated java.time id (TenantTimezones), never client text, so it may be inlined.
         String joined = "(m.joined_at at time zone '" + zone + "')::date";
-        return greet("anniversary", joined, today, limit, (member, since) ->
+        String monthDay = "(extract(month from " + joined + ") * 100 + extract(day from " + joined + "))::int";
+        return greet("anniversary", joined, monthDay, today, limit, (member, since) ->
                 new MemberAnniversary(member, today.getYear() - since, today));
     }
 
-    private int greet(String kind, String dateColumn, LocalDate today, int limit, Payload payload) {
+    private int greet(String kind, String date, String monthDay, LocalDate today, int limit, Payload payload) {
         TenantId tenant = TenantContext.require();
-        List<Due> due = jdbc.query(DUE.formatted(dateColumn), (rs, i) -> new Due(rs.getObject(1, UUID.class),
-                rs.getInt(2)), tenant.value(), today.getMonthValue(), today.getDayOfMonth(), leapDayStandIn(today),
-                today.getYear(), kind, today.getYear(), limit);
+        List<Due> due = jdbc.query(DUE.formatted(date, monthDay), (rs, i) -> new Due(rs.getObject(1, UUID.class),
+                rs.getInt(2)), tenant.value(), today.getMonthValue() * 100 + today.getDayOfMonth(),
+                leapDayStandIn(today), today.getYear(), kind, today.getYear(), limit);
         for (Due member : due) {
             if (jdbc.update(GREET, tenant.value(), member.id(), kind, today.getYear()) == 1) {
                 outbox.append("member." + kind, tenant, payload.of(member.id(), member.since()));

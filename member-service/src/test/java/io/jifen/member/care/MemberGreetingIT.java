@@ -70,6 +70,26 @@ class MemberGreetingIT extends MemberServiceTestBase {
         assertThat(outboxPayloads("member.birthday", member)).hasSize(1);
     }
 
+    @Test
+    void shouldGreetMembersBornOnTheLeapDayOnTheTwentyEighthOfACommonYear() {
+        Tenant tenant = newTenant();
+        String leapDay = registerBornOn(tenant, "2000-02-29");
+        String twentyEighth = registerBornOn(tenant, "2001-02-28");
+        String first = registerBornOn(tenant, "2001-03-01");
+
+        // Noon in Shanghai on 28 February 2027, a common year; then 1 March.
+        job.runOnce(Instant.parse("2027-02-28T04:00:00Z"));
+
+        assertThat(outboxPayloads("member.birthday", leapDay)).singleElement()
+                .satisfies(p -> assertThat(p).contains("2027-02-28"));
+        assertThat(outboxPayloads("member.birthday", twentyEighth)).hasSize(1);
+        assertThat(outboxPayloads("member.birthday", first)).isEmpty();
+
+        job.runOnce(Instant.parse("2027-03-01T04:00:00Z"));
+        assertThat(outboxPayloads("member.birthday", leapDay)).hasSize(1);
+        assertThat(outboxPayloads("member.birthday", first)).hasSize(1);
+    }
+
     private String registerBornOn(Tenant tenant, String birthday) {
         Map<String, Object> body = memberBody("Born " + birthday);
         body.put("birthday", birthday);
