@@ -45,9 +45,11 @@ record Training(Layout layout, Settings settings, ServiceStarter services) {
                 "train");
         ProcessHandle process = Proc.start(command, layout.repo(), Map.of(), layout.log(PIECE), true);
         Proc.PidFile.of(process).write(layout.pidFile(PIECE));
-        out.printf("Training the start-up caches of %d services in the background, at low priority (a few minutes;"
-                + " ./jifen logs %s). The next ./jifen up starts them about twice as fast.%n%n", untrained.size(),
-                PIECE);
+        boolean one = untrained.size() == 1;
+        out.printf("Training the start-up %s in the background, at low priority (a few minutes; ./jifen logs %s)."
+                + " The next ./jifen up starts %s about twice as fast.%n%n",
+                one ? "cache of " + untrained.getFirst().name() : "caches of " + untrained.size() + " services", PIECE,
+                one ? "it" : "them");
     }
 
     static Optional<ProcessHandle> running(Layout layout) {
