@@ -140,7 +140,7 @@ public abstract class MemberServiceTestBase {
 
     /** The payloads of the events of a type this service wrote to its outbox for a member. */
     protected java.util.List<String> outboxPayloads(String type, String memberId) {
-        return jdbc.queryForList("select payload::text from outbox where type = ? and payload->>'memberId' = ?",
+        return jdbc.queryForList("select payload::text from outbox_event where type = ? and payload->>'memberId' = ?",
                 String.class, type, memberId);
     }
 

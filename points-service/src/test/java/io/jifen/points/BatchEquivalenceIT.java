@@ -89,8 +89,8 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
             assertThat(entries(batched, one)).isEqualTo(entries(alone, other));
         }
         assertThat(lines(batched)).isEqualTo(lines(alone)).isPositive();
-        assertThat(count(batched, "select count(*) from outbox where tenant_id = ?"))
-                .isEqualTo(count(alone, "select count(*) from outbox where tenant_id = ?"));
+        assertThat(count(batched, "select count(*) from outbox_event where tenant_id = ?"))
+                .isEqualTo(count(alone, "select count(*) from outbox_event where tenant_id = ?"));
     }
 
     /**

@@ -226,7 +226,7 @@ class BatchPurchaseIT extends PointsServiceTestBase {
     }
 
     private long outboxCount(Tenant tenant, String type) {
-        return jdbc.queryForObject("select count(*) from outbox where tenant_id = ? and type = ?", Long.class,
+        return jdbc.queryForObject("select count(*) from outbox_event where tenant_id = ? and type = ?", Long.class,
                 tenant.id(), type);
     }
 }

@@ -323,7 +323,7 @@ class EarningRulesIT extends EarningRulesTestBase {
                         from earning_rule where tenant_id = ?) as rules,
                        (select count(*) from earning_rule_usage where tenant_id = ?) as usage,
                        (select count(*) from earning_event_award where tenant_id = ?) as event_awards,
-                       (select count(*) from outbox where tenant_id = ?) as events""",
+                       (select count(*) from outbox_event where tenant_id = ?) as events""",
                 tenant.id(), tenant.id(), tenant.id(), tenant.id(), tenant.id(), tenant.id(), tenant.id(),
                 tenant.id(), tenant.id());
     }

@@ -294,7 +294,7 @@ class ExpiryIT extends PointsServiceTestBase {
     }
 
     private List<String> events(Tenant tenant, String type) {
-        return jdbc.queryForList("select payload::text from outbox where tenant_id = ? and type = ? order by 1",
+        return jdbc.queryForList("select payload::text from outbox_event where tenant_id = ? and type = ? order by 1",
                 String.class, tenant.id(), type);
     }
 }

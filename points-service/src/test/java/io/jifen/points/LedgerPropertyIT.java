@@ -120,7 +120,7 @@ class LedgerPropertyIT extends PointsServiceTestBase {
             return jdbc.queryForObject("""
                     select coalesce(sum(case when type in ('points.earned', 'points.restored') then 1 else -1 end
                                         * (payload->>'points')::bigint), 0)
-                    from outbox where tenant_id = ? and type in ('points.earned', 'points.restored', 'points.redeemed',
+                    from outbox_event where tenant_id = ? and type in ('points.earned', 'points.restored', 'points.redeemed',
                                                                  'points.expired', 'points.reversed')""",
                     Long.class, tenant.id());
         }

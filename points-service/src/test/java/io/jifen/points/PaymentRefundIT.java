@@ -61,8 +61,8 @@ class PaymentRefundIT extends RewardTestBase {
         assertThat(emitted(tenant, "points.restored")).isEqualTo(97);
         assertThat(jdbc.queryForList("""
                 select (payload->>'points') || ' ' || (payload->>'discount') || ' ' || (payload->>'refundId')
-                       || ' ' || (payload->>'status') from outbox
-                where tenant_id = ? and type = 'points.payment-reversed' order by seq""", String.class,
+                       || ' ' || (payload->>'status') from outbox_event
+                where tenant_id = ? and type = 'points.payment-reversed' order by seq, position""", String.class,
                 tenant.id())).containsExactly("29 0.29 r1 partially_reversed", "29 0.29 r2 partially_reversed",
                 "38 0.38 r3 partially_reversed", "1 0.01 r4 reversed");
         assertLiabilityIsTheSumOfBalances(tenant);
@@ -92,7 +92,7 @@ class PaymentRefundIT extends RewardTestBase {
                 select points from ledger_entry where tenant_id = ? and restores_entry_id = ?
                 order by created_at""", Long.class, tenant.id(), spendOf(reversed))).containsExactly(30L, 90L);
         assertThat(jdbc.queryForObject("""
-                select (payload->>'points') || ' ' || coalesce(payload->>'refundId', 'none') from outbox
+                select (payload->>'points') || ' ' || coalesce(payload->>'refundId', 'none') from outbox_event
                 where tenant_id = ? and type = 'points.payment-reversed' and payload->>'status' = 'reversed'""",
                 String.class, tenant.id())).isEqualTo("90 none");
         assertThat(balance(tenant, member)).isEqualTo(300);
@@ -310,7 +310,7 @@ class PaymentRefundIT extends RewardTestBase {
 
     private long emitted(Tenant tenant, String type) {
         return jdbc.queryForObject("""
-                select coalesce(sum((payload->>'points')::bigint), 0) from outbox
+                select coalesce(sum((payload->>'points')::bigint), 0) from outbox_event
                 where tenant_id = ? and type = ?""", Long.class, tenant.id(), type);
     }
 

@@ -123,7 +123,7 @@ class PendingPointsIT extends PointsServiceTestBase {
 
     private long earned(Tenant tenant) {
         return jdbc.queryForObject("""
-                select coalesce(sum((payload->>'points')::bigint), 0) from outbox
+                select coalesce(sum((payload->>'points')::bigint), 0) from outbox_event
                 where tenant_id = ? and type = 'points.earned'""", Long.class, tenant.id());
     }
 }

@@ -120,7 +120,7 @@ class PurchaseGroupsIT extends PointsServiceTestBase {
         }
         assertThat(jdbc.queryForObject("select count(*) from purchase where tenant_id = ?", Long.class, tenant.id()))
                 .isEqualTo(4 + slots);
-        assertThat(jdbc.queryForObject("select count(*) from outbox where tenant_id = ? and type = 'purchase.recorded'",
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where tenant_id = ? and type = 'purchase.recorded'",
                 Long.class, tenant.id())).isEqualTo(4 + slots);
     }
 

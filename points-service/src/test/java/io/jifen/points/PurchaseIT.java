@@ -235,7 +235,7 @@ class PurchaseIT extends PointsServiceTestBase {
     }
 
     List<Map<String, Object>> outbox(Tenant tenant, String type) {
-        return jdbc.queryForList("select payload::text as payload from outbox where tenant_id = ? and type = ?",
+        return jdbc.queryForList("select payload::text as payload from outbox_event where tenant_id = ? and type = ?",
                 tenant.id(), type);
     }
 }

@@ -49,7 +49,7 @@ class RedemptionCancellationIT extends RewardTestBase {
         assertThat(jdbc.queryForList("""
                 select kind || '/' || reason from ledger_entry where tenant_id = ? and points > 0 and kind <> 'earn'""",
                 String.class, tenant.id())).containsExactly("refund/redemption");
-        assertThat(jdbc.queryForList("select type from outbox where tenant_id = ?", String.class, tenant.id()))
+        assertThat(jdbc.queryForList("select type from outbox_event where tenant_id = ?", String.class, tenant.id()))
                 .contains("points.restored", "redemption.cancelled");
 
         Api.Response again = cancel(tenant, redemption, key());
@@ -64,7 +64,7 @@ class RedemptionCancellationIT extends RewardTestBase {
         assertThat(jdbc.queryForObject("select count(*) from ledger_entry where tenant_id = ? and kind = 'refund'",
                 Long.class, tenant.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("""
-                select count(*) from outbox where tenant_id = ? and type = 'redemption.cancelled'""", Long.class,
+                select count(*) from outbox_event where tenant_id = ? and type = 'redemption.cancelled'""", Long.class,
                 tenant.id())).isEqualTo(1);
     }
 

@@ -31,7 +31,7 @@ class RedemptionIT extends RewardTestBase {
         Api.Response read = api.get("/api/v1/redemptions/" + idOf(redeemed), tenant.adminToken());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.longAt("pointsSpent")).isEqualTo(60);
-        assertThat(jdbc.queryForList("select type from outbox where tenant_id = ? order by occurred_at",
+        assertThat(jdbc.queryForList("select type from outbox_event where tenant_id = ? order by seq, position",
                 String.class, tenant.id())).contains("points.redeemed", "reward.redeemed");
         Api.Response poor = redeem(tenant, member, reward, 2, key());
         assertThat(poor.status()).as(poor.toString()).isEqualTo(422);

@@ -107,7 +107,7 @@ class RefundIT extends PointsServiceTestBase {
 
     long emitted(Tenant tenant, String type) {
         return jdbc.queryForObject("""
-                select coalesce(sum((payload->>'points')::bigint), 0) from outbox
+                select coalesce(sum((payload->>'points')::bigint), 0) from outbox_event
                 where tenant_id = ? and type = ?""", Long.class, tenant.id(), type);
     }
 }

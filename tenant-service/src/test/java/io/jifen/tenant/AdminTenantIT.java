@@ -130,7 +130,7 @@ class AdminTenantIT extends TenantServiceTestBase {
     }
 
     private long events(String type, Signup tenant) {
-        return jdbc.queryForObject("select count(*) from outbox where type = ? and tenant_id = ?::uuid", Long.class,
+        return jdbc.queryForObject("select count(*) from outbox_event where type = ? and tenant_id = ?::uuid", Long.class,
                 type, tenant.id());
     }
 }

@@ -35,7 +35,7 @@ class MyTenantIT extends TenantServiceTestBase {
         assertThat(me.get("pointsToMoneyRatio").decimalValue()).isEqualByComparingTo("50.5");
         assertThat(me.get("timezone").asString()).isEqualTo("Asia/Tokyo");
         assertThat(me.get("currency").asString()).isEqualTo("CNY");
-        assertThat(jdbc.queryForObject("select payload ->> 'timezone' from outbox"
+        assertThat(jdbc.queryForObject("select payload ->> 'timezone' from outbox_event"
                 + " where type = 'tenant.settings-changed' and tenant_id = ?::uuid", String.class, tenant.id()))
                 .as("the change is announced, for member-service's birthday clock").isEqualTo("Asia/Tokyo");
     }

@@ -53,7 +53,7 @@ class SignupIT extends TenantServiceTestBase {
         assertThat(me.json().get("currency").asString()).isEqualTo("CNY");
         assertThat(me.json().get("timezone").asString()).isEqualTo("Asia/Shanghai");
         assertThat(me.json().get("locale").asString()).isEqualTo("zh-CN");
-        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'tenant.registered' and tenant_id = ?::uuid",
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where type = 'tenant.registered' and tenant_id = ?::uuid",
                 Long.class, id)).isEqualTo(1);
     }
 
@@ -176,7 +176,7 @@ class SignupIT extends TenantServiceTestBase {
         assertThat(KeycloakProbe.usersNamed("owner@" + slug + ".example.com")).isZero();
         assertThat(KeycloakProbe.clientsOf(slug)).containsExactly(slug + "-api"); // the foreign one, untouched
         assertThat(rowsWithSlug(slug)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from outbox o where o.payload ->> 'slug' = ?", Long.class,
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event o where o.payload ->> 'slug' = ?", Long.class,
                 slug)).isZero();
     }
 

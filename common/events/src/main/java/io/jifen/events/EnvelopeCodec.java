@@ -29,24 +29,28 @@ final class EnvelopeCodec {
         this.json = json;
     }
 
-    /** The fields of an outbox row, whose payload is already JSON text. */
-    static Map<String, String> fields(UUID id, String type, UUID tenantId, Instant occurredAt, int version,
+    /**
+     * The fields of an event as the outbox keeps it: every value already text (the payload JSON, the time ISO-8601);
+     * no {@code tenantId} field when {@code tenantId} is null.
+     */
+    static Map<String, String> fields(String id, String type, String tenantId, String occurredAt, String version,
             String payloadJson) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(ID, id.toString());
+        fields.put(ID, id);
         fields.put(TYPE, type);
         if (tenantId != null) {
-            fields.put(TENANT_ID, tenantId.toString());
+            fields.put(TENANT_ID, tenantId);
         }
-        fields.put(OCCURRED_AT, occurredAt.toString());
-        fields.put(VERSION, Integer.toString(version));
+        fields.put(OCCURRED_AT, occurredAt);
+        fields.put(VERSION, version);
         fields.put(PAYLOAD, payloadJson);
         return fields;
     }
 
     Map<String, String> encode(EventEnvelope event) {
-        return fields(event.id(), event.type(), event.tenant().map(TenantId::value).orElse(null), event.occurredAt(),
-                event.version(), json.writeValueAsString(event.payload()));
+        return fields(event.id().toString(), event.type(), event.tenant().map(tenant -> tenant.value().toString())
+                .orElse(null), event.occurredAt().toString(), Integer.toString(event.version()),
+                json.writeValueAsString(event.payload()));
     }
 
     /** Reads an entry back; anything missing or malformed is a {@link MalformedEventException}. */

@@ -63,7 +63,8 @@ public class EventsAutoConfiguration {
     EventsMetrics jifenEventsMetrics(ObjectProvider<MeterRegistry> registry, DataSource dataSource) {
         EventsMetrics metrics = new EventsMetrics(registry.getIfAvailable(() -> Metrics.globalRegistry));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        metrics.backlog(() -> jdbc.queryForObject("select count(*) from outbox where sent_at is null", Long.class));
+        metrics.backlog(() -> jdbc.queryForObject(
+                "select coalesce(sum(event_count), 0) from outbox where sent_at is null", Long.class));
         return metrics;
     }
 

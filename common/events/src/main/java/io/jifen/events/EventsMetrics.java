@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * The library's meters: {@code jifen.events.published} (per stream), {@code jifen.events.consumed} (per group and
- * outcome) and the gauge {@code jifen.events.outbox.backlog} (unsent rows; alert when it only grows).
+ * outcome) and the gauge {@code jifen.events.outbox.backlog} (unsent events; alert when it only grows).
  */
 final class EventsMetrics {
 

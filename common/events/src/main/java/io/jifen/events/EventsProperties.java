@@ -22,7 +22,8 @@ public record EventsProperties(String stream, @DefaultValue Relay relay, @Defaul
     /**
      * @param enabled       whether this instance relays its outbox (default true; any number of instances may)
      * @param pollInterval  how often the outbox is polled when no local commit wakes the relay (default 150ms)
-     * @param batchSize     rows locked and published per transaction (default 1000). Every step first walks past
+     * @param batchSize     events published per transaction (default 1000): whole outbox rows, as many as start below
+     *                      this count, and at least one however many events it carries. Every step first walks past
      *                      the rows sent moments ago (their index entries stay until no transaction can see them), so
      *                      under a burst fewer, larger steps cost less: 100 a step cost three times the CPU per row
      * @param maxBackoff    the longest wait between retries while Redis or the database is down (default 10s)

@@ -2,8 +2,6 @@ package io.jifen.events;
 
 import io.jifen.tenancy.TenantId;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,25 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Where a service writes its domain events: a row in the {@code outbox} table, in the caller's transaction, so the
  * event exists if and only if the change it describes committed. The relay publishes it afterwards.
  * <p>
- * The rows are written just before the transaction commits, all of a transaction's events in one statement (however
- * many: a purchase announces two, a batch of 500 purchases a thousand). Nothing in the writing transaction reads its
- * own outbox, and a failed write fails the commit, so the change and its events still commit together or not at all.
+ * The events are written just before the transaction commits, all of a transaction's events as one row (however
+ * many: a purchase announces two, a batch of 500 purchases a thousand; docs/adr/0020). Nothing in the writing
+ * transaction reads its own outbox, and a failed write fails the commit, so the change and its events still commit
+ * together or not at all. The view {@code outbox_event} shows each event of each row.
  */
 public class Outbox {
 
     // <aggregate>.<past-tense verb>, lower case, words joined by '-': member.registered, tier.changed.
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+");
 
-    private static final String INSERT = """
-            insert into outbox (id, type, tenant_id, occurred_at, version, payload)
-            values (?, ?, ?, ?, ?, ?::jsonb)""";
-
-    private static final String INSERT_MANY = """
-            insert into outbox (id, type, tenant_id, occurred_at, version, payload)
-            select id, type, tenant_id, occurred_at::timestamptz, version, payload::jsonb
-            from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::int4[], ?::text[])
-                 with ordinality as e(id, type, tenant_id, occurred_at, version, payload, n)
-            order by n""";
+    // A row carries the events of one transaction, as a JSON array of envelopes (docs/adr/0020).
+    private static final String INSERT = "insert into outbox (id, event_count, events) values (?, ?, ?::jsonb)";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -72,13 +63,11 @@ public class Outbox {
         requireValidType(type);
         EventEnvelope event = new EventEnvelope(TimeOrderedUuids.next(), type, tenant,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), version, toObject(payload));
-        Object[] row = {event.id(), event.type(), tenant == null ? null : tenant.value(),
-                OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC), event.version(),
-                json.writeValueAsString(event.payload())};
+        String envelope = envelopeJson(event, json.writeValueAsString(event.payload()));
         Object holder = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
         if (holder == null) {
             // A transaction that does not hold this data source's connection: write now, in whatever it uses.
-            jdbc.update(INSERT, row);
+            write(List.of(envelope));
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -86,7 +75,7 @@ public class Outbox {
                 }
             });
         } else {
-            pending(holder).add(row);
+            pending(holder).add(envelope);
         }
         return event;
     }
@@ -96,11 +85,11 @@ public class Outbox {
      * a transaction suspended for another keeps its own; the first append registers the write before commit.
      */
     @SuppressWarnings("unchecked")
-    private List<Object[]> pending(Object holder) {
+    private List<String> pending(Object holder) {
         PendingKey key = new PendingKey(holder);
-        List<Object[]> rows = (List<Object[]>) TransactionSynchronizationManager.getResource(key);
-        if (rows == null) {
-            List<Object[]> fresh = new ArrayList<>();
+        List<String> events = (List<String>) TransactionSynchronizationManager.getResource(key);
+        if (events == null) {
+            List<String> fresh = new ArrayList<>();
             TransactionSynchronizationManager.bindResource(key, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -118,31 +107,26 @@ public class Outbox {
                     TransactionSynchronizationManager.unbindResourceIfPossible(key);
                 }
             });
-            rows = fresh;
+            events = fresh;
         }
-        return rows;
+        return events;
+    }
+
+    /** One row for all of a transaction's events, in append order (the relay publishes them in that order). */
+    private void write(List<String> envelopes) {
+        jdbc.update(INSERT, TimeOrderedUuids.next(), envelopes.size(), "[" + String.join(",", envelopes) + "]");
     }
 
     /**
-     * One statement for all of a transaction's events: their columns as arrays, unnested in append order (so
-     * {@code seq}, the publication order, follows it). One event is one plain insert.
+     * The envelope as JSON, the payload already written. Only the payload needs escaping, and Jackson did it: the
+     * ids are UUIDs, the type matches {@link #TYPE} and the time is an ISO-8601 instant.
      */
-    private void write(List<Object[]> rows) {
-        if (rows.size() == 1) {
-            jdbc.update(INSERT, rows.getFirst());
-            return;
-        }
-        jdbc.update(INSERT_MANY, statement -> {
-            String[] types = {"uuid", "text", "uuid", "text", "int4", "text"};
-            for (int column = 0; column < types.length; column++) {
-                Object[] values = new Object[rows.size()];
-                for (int i = 0; i < values.length; i++) {
-                    Object value = rows.get(i)[column];
-                    values[i] = value instanceof OffsetDateTime time ? time.toString() : value;
-                }
-                statement.setArray(column + 1, statement.getConnection().createArrayOf(types[column], values));
-            }
-        });
+    static String envelopeJson(EventEnvelope event, String payloadJson) {
+        StringBuilder json = new StringBuilder(payloadJson.length() + 160).append("{\"id\":\"").append(event.id())
+                .append("\",\"type\":\"").append(event.type()).append('"');
+        event.tenant().ifPresent(tenant -> json.append(",\"tenantId\":\"").append(tenant.value()).append('"'));
+        return json.append(",\"occurredAt\":\"").append(event.occurredAt()).append("\",\"version\":")
+                .append(event.version()).append(",\"payload\":").append(payloadJson).append('}').toString();
     }
 
     /** The resource key of a transaction's pending events (the holder itself may key other per-transaction state). */

@@ -93,7 +93,7 @@ abstract class EventsIntegrationTest {
     }
 
     OutboxRow outboxRow(UUID event) {
-        return jdbc.query("select sent_at is not null as sent, attempts, last_error from outbox where id = ?",
+        return jdbc.query("select sent_at is not null as sent, attempts, last_error from outbox_event where id = ?",
                 (rs, n) -> new OutboxRow(rs.getBoolean("sent"), rs.getInt("attempts"), rs.getString("last_error")),
                 event).stream().findFirst().orElse(null);
     }

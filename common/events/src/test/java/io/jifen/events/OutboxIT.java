@@ -23,6 +23,12 @@ class OutboxIT extends EventsIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    EventStreams streams;
+
+    @Autowired
+    EventsMetrics metrics;
+
     record Counted(int n, String note) {
     }
 
@@ -53,17 +59,22 @@ class OutboxIT extends EventsIntegrationTest {
                         new Counted(n, "it's \"quoted\", {braced}")));
                 appended.add(envelopes.getLast().id());
             }
-            // Not written before commit: the rows go in one statement just before it.
-            assertThat(jdbc.queryForObject("select count(*) from outbox where id = any(?::uuid[])", Long.class,
+            // Not written before commit: the row goes in one statement just before it.
+            assertThat(jdbc.queryForObject("select count(*) from outbox_event where id = any(?::uuid[])", Long.class,
                     (Object) appended.stream().map(UUID::toString).toArray(String[]::new))).isZero();
         });
 
-        List<UUID> written = jdbc.queryForList("select id from outbox where id = any(?::uuid[]) order by seq",
-                UUID.class, (Object) appended.stream().map(UUID::toString).toArray(String[]::new));
+        String[] ids = appended.stream().map(UUID::toString).toArray(String[]::new);
+        List<UUID> written = jdbc.queryForList(
+                "select id from outbox_event where id = any(?::uuid[]) order by seq, position", UUID.class, (Object) ids);
         assertThat(written).containsExactlyElementsOf(appended);
+        // One row carries the transaction's five events.
+        assertThat(jdbc.queryForObject("select count(distinct row_id) from outbox_event where id = any(?::uuid[])",
+                Long.class, (Object) ids)).isOne();
         for (EventEnvelope envelope : envelopes) {
             Map<String, Object> row = jdbc.queryForMap("""
-                    select type, tenant_id, occurred_at, version, payload::text as payload from outbox where id = ?""",
+                    select type, tenant_id, occurred_at, version, payload::text as payload from outbox_event
+                    where id = ?""",
                     envelope.id());
             assertThat(row.get("type")).isEqualTo(envelope.type());
             assertThat(row.get("tenant_id")).isEqualTo(envelope.tenantId() == null ? null
@@ -73,6 +84,38 @@ class OutboxIT extends EventsIntegrationTest {
             assertThat(row.get("payload").toString()).contains("it's \\\"quoted\\\", {braced}");
         }
         eventually().until(() -> appended.stream().allMatch(id -> effectOf(id) == 1));
+    }
+
+    @Test
+    void shouldPublishAsManyWholeRowsAStepAsCarryUpToTheBatchSizeInEventsAndAtLeastOne() {
+        relay.stop();
+        try {
+            eventually().until(() -> unsentRows() == 0);
+            List<List<UUID>> rows = new java.util.ArrayList<>();
+            for (int size : new int[] {4, 4, 4, 12}) {
+                rows.add(transaction.execute(status -> java.util.stream.IntStream.range(0, size)
+                        .mapToObj(n -> outbox.append(EffectCounter.COUNTED, null, Map.of("n", n)).id()).toList()));
+            }
+            OutboxPublisher publisher = new OutboxPublisher(jdbc, transaction, streams, STREAM, 6, metrics);
+
+            // 4 + 4 events: the second row starts below the batch size of 6, the third does not.
+            assertThat(publisher.publishBatch().published()).isEqualTo(8);
+            assertThat(sent(rows)).containsExactly(true, true, false, false);
+            // The third row's 4, then the fourth starts at 4, below 6: all of its 12 go in the same step.
+            assertThat(publisher.publishBatch().published()).isEqualTo(4 + 12);
+            assertThat(sent(rows)).containsExactly(true, true, true, true);
+            List<UUID> inStream = REDIS.xrange(STREAM, "-", "+").stream()
+                    .map(entry -> UUID.fromString(entry.getFields().get(EnvelopeCodec.ID)))
+                    .filter(id -> rows.stream().anyMatch(row -> row.contains(id))).toList();
+            assertThat(inStream).containsExactlyElementsOf(rows.stream().flatMap(List::stream).toList());
+        } finally {
+            relay.start();
+        }
+    }
+
+    /** Whether each row (given by its events) is marked sent. */
+    private List<Boolean> sent(List<List<UUID>> rows) {
+        return rows.stream().map(row -> outboxRow(row.getFirst()).sent()).toList();
     }
 
     @Test
@@ -127,9 +170,9 @@ class OutboxIT extends EventsIntegrationTest {
 
     @Test
     void shouldPurgeOnlyRowsSentLongerAgoThanTheRetention() {
-        UUID oldSent = insertRow("interval '8 days'", "interval '8 days'");
-        UUID recentSent = insertRow("interval '1 day'", "interval '1 day'");
-        UUID oldUnsent = insertRow("interval '8 days'", null);
+        UUID oldSent = insertRow("interval '8 days'");
+        UUID recentSent = insertRow("interval '1 day'");
+        UUID oldUnsent = insertRow(null);
         OutboxPublisher publisher = new OutboxPublisher(jdbc, transaction, null, STREAM, 10, null);
 
         assertThat(publisher.purgeSent(Duration.ofDays(7))).isEqualTo(1);
@@ -182,14 +225,18 @@ class OutboxIT extends EventsIntegrationTest {
     }
 
     private double unsentRows() {
-        return jdbc.queryForObject("select count(*) from outbox where sent_at is null", Long.class);
+        return jdbc.queryForObject("select coalesce(sum(event_count), 0) from outbox where sent_at is null",
+                Long.class);
     }
 
-    /** A row of a type nobody handles, which occurred {@code age} ago and was sent {@code sentAgo} ago. */
-    private UUID insertRow(String age, String sentAgo) {
+    /** A row of one event of a type nobody handles (its id the row's), sent {@code sentAgo} ago (null: unsent). */
+    private UUID insertRow(String sentAgo) {
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into outbox (id, type, occurred_at, version, payload, sent_at) values (?, 'test.ignored', "
-                + "now() - " + age + ", 1, '{}', " + (sentAgo == null ? "null" : "now() - " + sentAgo) + ")", id);
+        jdbc.update("""
+                insert into outbox (id, event_count, events, sent_at)
+                values (?, 1, jsonb_build_array(jsonb_build_object('id', ?::text, 'type', 'test.ignored',
+                        'occurredAt', '2026-01-01T00:00:00Z', 'version', 1, 'payload', '{}'::jsonb)), """
+                + (sentAgo == null ? "null" : "now() - " + sentAgo) + ")", id, id.toString());
         return id;
     }
 }

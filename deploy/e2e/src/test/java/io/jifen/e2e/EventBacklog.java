@@ -43,7 +43,7 @@ final class EventBacklog {
         for (String database : DATABASES) {
             try (Connection db = platform.database(database); Statement statement = db.createStatement();
                     ResultSet unsent = statement.executeQuery(
-                            "select count(*) from outbox where sent_at is null")) {
+                            "select count(*) from outbox_event where sent_at is null")) {
                 unsent.next();
                 left += unsent.getLong(1);
             } catch (SQLException e) {

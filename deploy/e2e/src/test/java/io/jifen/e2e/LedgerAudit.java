@@ -120,7 +120,7 @@ final class LedgerAudit {
     private static void assertEveryChangeHasItsEvent(Connection db, UUID[] tenants, Map<String, Stored> stored,
                                                      Instant loadBegan) throws SQLException {
         List<OutboxEvent> outbox = query(db, """
-                select id, type, payload ->> 'orderId', payload ->> 'entryId' from outbox where tenant_id = any(?)""",
+                select id, type, payload ->> 'orderId', payload ->> 'entryId' from outbox_event where tenant_id = any(?)""",
                 tenants, row -> new OutboxEvent(row.getString(1), row.getString(2), row.getString(3),
                         row.getString(4)));
         Map<String, Long> recorded = outbox.stream().filter(e -> e.type().equals("purchase.recorded"))

@@ -217,7 +217,7 @@ class PurchaseBatchIT extends MemberServiceTestBase {
     }
 
     private long tierChangedEvents(Tenant tenant) {
-        return jdbc.queryForObject("select count(*) from outbox where tenant_id = ?::uuid and type = 'tier.changed'",
+        return jdbc.queryForObject("select count(*) from outbox_event where tenant_id = ?::uuid and type = 'tier.changed'",
                 Long.class, tenant.id());
     }
 
