@@ -3,11 +3,13 @@ package io.jifen.points;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jifen.points.idempotency.IdempotencyKeyPruning;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class IdempotencyIT extends PointsServiceTestBase {
+
+    @Autowired
+    IdempotencyKeyPruning pruning;
 
     @Test
     void shouldWriteOneEntryForAThousandSequentialRepeatsAndReplayTheFirstReplyExactly() {
@@ -221,6 +227,36 @@ class IdempotencyIT extends PointsServiceTestBase {
         assertThat(refused.code()).isEqualTo("insufficient_points");
         assertThat(retried.status()).isEqualTo(201);
         assertThat(balance(tenant, member)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldForgetEveryTenantsKeysFirstUsedLongerAgoThanTheRetentionAndKeepTheRecentOnes() {
+        Tenant tenant = newTenant();
+        Tenant other = newTenant();
+        UUID member = newMember(tenant);
+        UUID otherMember = newMember(other);
+        String old = key();
+        String recent = key();
+        String othersOld = key();
+        assertThat(adjust(tenant, member, 10, old).status()).isEqualTo(201);
+        Api.Response recentReply = adjust(tenant, member, 20, recent);
+        assertThat(adjust(other, otherMember, 30, othersOld).status()).isEqualTo(201);
+        jdbc.update("update idempotency_key set created_at = now() - interval '31 days' where key in (?, ?)", old,
+                othersOld);
+
+        // The service's own role, under row security: the pruning declares that it works across tenants.
+        assertThat(pruning.prune(Instant.now())).isGreaterThanOrEqualTo(2);
+
+        assertThat(storedKeys(tenant, old)).isZero();
+        assertThat(storedKeys(other, othersOld)).isZero();
+        assertThat(storedKeys(tenant, recent)).isOne();
+        Api.Response replay = adjust(tenant, member, 20, recent);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.body()).isEqualTo(recentReply.body());
+        assertThat(balance(tenant, member)).isEqualTo(30);
+        // A forgotten key is a new request: the adjustment happens again. Hence a retention of weeks, not minutes.
+        assertThat(adjust(tenant, member, 10, old).status()).isEqualTo(201);
+        assertThat(balance(tenant, member)).isEqualTo(40);
     }
 
     /** Waits until a session queues on one of {@code holder}'s locks; answers its pid. */

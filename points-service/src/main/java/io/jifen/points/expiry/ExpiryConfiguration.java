@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The clock the ledger and the lot jobs read "now" from, and the jobs' schedule (off with jobs.enabled=false). */
+/**
+ * The clock the ledger and the lot jobs read "now" from, and the jobs' schedule (off with jobs.enabled=false): the lot
+ * jobs and every other {@code @Scheduled} method of the service (the pruning of old Idempotency-Keys).
+ */
 @Configuration(proxyBeanMethods = false)
 class ExpiryConfiguration {
 
