@@ -31,6 +31,8 @@ class RowSecurityIT extends MemberServiceTestBase {
         try (Connection own = jdbc.getDataSource().getConnection()) {
             assertThat(RowSecurityCatalog.unboundTenantTables(own))
                     .as("tenant tables without forced row security and a policy").isEmpty();
+            assertThat(RowSecurityCatalog.policiesOtherThanTheTenantRule(own))
+                    .as("policies whose rule is not the one tenant rule").isEmpty();
             assertThat(RowSecurityCatalog.boundTables(own)).contains("member", "card", "growth_entry", "tier_ladder");
         }
         try (Connection ofTheService = dataSource.getConnection()) {

@@ -9,6 +9,7 @@ import io.jifen.tenancy.TenantId;
 import io.jifen.testsupport.RowSecurityCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -54,12 +55,32 @@ class RowSecurityIT extends PointsServiceTestBase {
         try (Connection own = superuserConnection()) {
             assertThat(RowSecurityCatalog.unboundTenantTables(own))
                     .as("tenant tables without forced row security and a policy").isEmpty();
+            assertThat(RowSecurityCatalog.policiesOtherThanTheTenantRule(own))
+                    .as("policies whose rule is not the one tenant rule").isEmpty();
             assertThat(RowSecurityCatalog.boundTables(own)).contains("account", "ledger_entry", "lot", "purchase",
                     "redemption", "idempotency_key").hasSizeGreaterThanOrEqualTo(25);
         }
         try (Connection ofTheService = dataSource.getConnection()) {
             assertThat(RowSecurityCatalog.bypassesRowSecurity(ofTheService)).isFalse();
             assertThat(RowSecurityCatalog.ownedTables(ofTheService)).as("tables the service's role owns").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldNoticeAPolicyWhoseCopyOfTheTenantRuleDrifted() throws SQLException {
+        try (Connection own = superuserConnection()) {
+            own.setAutoCommit(false);
+            try (Statement statement = own.createStatement()) {
+                statement.execute("create table drifted (tenant_id uuid)");
+                // The rule without its cross-tenant clause: a job's AllTenants would silently see nothing here.
+                statement.execute("create policy tenant_rows on drifted using "
+                        + "(tenant_id = nullif(current_setting('jifen.tenant_id', true), '')::uuid)");
+                statement.execute("create table faithful (tenant_id uuid)");
+                statement.execute("create policy tenant_rows on faithful using (" + RowSecurityCatalog.TENANT_RULE
+                        + ") with check (" + RowSecurityCatalog.TENANT_RULE + ")");
+            }
+            // The check rolls back what it and this transaction made.
+            assertThat(RowSecurityCatalog.policiesOtherThanTheTenantRule(own)).containsExactly("drifted.tenant_rows");
         }
     }
 

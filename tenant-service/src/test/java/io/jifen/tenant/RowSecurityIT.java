@@ -29,6 +29,8 @@ class RowSecurityIT extends TenantServiceTestBase {
         try (Connection ofTheService = dataSource.getConnection()) {
             assertThat(RowSecurityCatalog.unboundTenantTables(ofTheService))
                     .as("tenant tables without forced row security and a policy").isEmpty();
+            assertThat(RowSecurityCatalog.policiesOtherThanTheTenantRule(ofTheService))
+                    .as("policies whose rule is not the one tenant rule").isEmpty();
             assertThat(RowSecurityCatalog.boundTables(ofTheService))
                     .contains("tenant_settings", "api_client", "tenant_usage");
             assertThat(RowSecurityCatalog.bypassesRowSecurity(ofTheService)).isFalse();

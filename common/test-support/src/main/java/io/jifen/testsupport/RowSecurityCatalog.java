@@ -40,6 +40,46 @@ public final class RowSecurityCatalog {
                 where n.nspname = current_schema() and c.relkind = 'r' and c.relforcerowsecurity order by 1""");
     }
 
+    /**
+     * The one rule every tenant table's policy states (docs/adr/0019): the row's tenant is the connection's, or the
+     * connection does declared cross-tenant work. Each service's migration writes it out; this is the copy they are
+     * compared with.
+     */
+    public static final String TENANT_RULE = "tenant_id = nullif(current_setting('jifen.tenant_id', true), '')::uuid"
+            + " or current_setting('jifen.all_tenants', true) = 'on'";
+
+    /**
+     * Policies of the connection's schema (as {@code table.policy}) other than one permissive {@code tenant_rows}
+     * policy for every command and role whose condition and check are both {@link #TENANT_RULE}, compared as
+     * PostgreSQL itself prints them: a migration whose copy of the rule drifted shows up here. Leaves nothing behind
+     * (the reference policy is made on a temporary table in a transaction that is rolled back).
+     */
+    public static List<String> policiesOtherThanTheTenantRule(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temporary table jifen_reference_rule (tenant_id uuid) on commit drop");
+            statement.execute("create policy tenant_rows on jifen_reference_rule using (" + TENANT_RULE
+                    + ") with check (" + TENANT_RULE + ")");
+            return strings(connection, """
+                    with reference as (
+                        select pg_get_expr(polqual, polrelid) as qual, pg_get_expr(polwithcheck, polrelid) as checked
+                        from pg_policy where polrelid = 'jifen_reference_rule'::regclass)
+                    select c.relname || '.' || p.polname
+                    from pg_policy p join pg_class c on c.oid = p.polrelid
+                    join pg_namespace n on n.oid = c.relnamespace, reference r
+                    where n.nspname = current_schema()
+                      and (p.polname <> 'tenant_rows' or p.polcmd <> '*' or not p.polpermissive
+                           or p.polroles <> array[0::oid]
+                           or pg_get_expr(p.polqual, p.polrelid) is distinct from r.qual
+                           or pg_get_expr(p.polwithcheck, p.polrelid) is distinct from r.checked)
+                    order by 1""");
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
     /** Whether the connection's role passes every policy (a superuser, or a role with BYPASSRLS). */
     public static boolean bypassesRowSecurity(Connection connection) throws SQLException {
         return strings(connection, """
