@@ -121,7 +121,7 @@ public class Outbox {
      * The envelope as JSON, the payload already written. Only the payload needs escaping, and Jackson did it: the
      * ids are UUIDs, the type matches {@link #TYPE} and the time is an ISO-8601 instant.
      */
-    static String envelopeJson(EventEnvelope event, String payloadJson) {
+    private static String envelopeJson(EventEnvelope event, String payloadJson) {
         StringBuilder json = new StringBuilder(payloadJson.length() + 160).append("{\"id\":\"").append(event.id())
                 .append("\",\"type\":\"").append(event.type()).append('"');
         event.tenant().ifPresent(tenant -> json.append(",\"tenantId\":\"").append(tenant.value()).append('"'));

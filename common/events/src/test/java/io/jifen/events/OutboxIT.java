@@ -7,9 +7,11 @@ import io.jifen.events.testapp.EffectCounter;
 import io.jifen.tenancy.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import redis.clients.jedis.resps.StreamEntry;
@@ -51,8 +53,8 @@ class OutboxIT extends EventsIntegrationTest {
     @Test
     void shouldWriteATransactionsEventsWhenItCommitsInTheOrderTheyWereAppended() {
         TenantId tenant = newTenant();
-        List<UUID> appended = new java.util.ArrayList<>();
-        List<EventEnvelope> envelopes = new java.util.ArrayList<>();
+        List<UUID> appended = new ArrayList<>();
+        List<EventEnvelope> envelopes = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             for (int n = 1; n <= 5; n++) {
                 envelopes.add(outbox.append(EffectCounter.COUNTED, n == 3 ? null : tenant,
@@ -90,10 +92,10 @@ class OutboxIT extends EventsIntegrationTest {
     void shouldPublishAsManyWholeRowsAStepAsCarryUpToTheBatchSizeInEventsAndAtLeastOne() {
         relay.stop();
         try {
-            eventually().until(() -> unsentRows() == 0);
-            List<List<UUID>> rows = new java.util.ArrayList<>();
+            eventually().until(() -> unsentEvents() == 0);
+            List<List<UUID>> rows = new ArrayList<>();
             for (int size : new int[] {4, 4, 4, 12}) {
-                rows.add(transaction.execute(status -> java.util.stream.IntStream.range(0, size)
+                rows.add(transaction.execute(status -> IntStream.range(0, size)
                         .mapToObj(n -> outbox.append(EffectCounter.COUNTED, null, Map.of("n", n)).id()).toList()));
             }
             OutboxPublisher publisher = new OutboxPublisher(jdbc, transaction, streams, STREAM, 6, metrics);
@@ -207,7 +209,7 @@ class OutboxIT extends EventsIntegrationTest {
             appendCommitted(EffectCounter.COUNTED, null, Map.of("n", 1));
             appendCommitted(EffectCounter.COUNTED, null, Map.of("n", 2));
 
-            assertThat(backlog()).isEqualTo(unsentRows()).isGreaterThanOrEqualTo(2);
+            assertThat(backlog()).isEqualTo(unsentEvents()).isGreaterThanOrEqualTo(2);
         } finally {
             relay.start();
         }
@@ -224,7 +226,7 @@ class OutboxIT extends EventsIntegrationTest {
         return counter == null ? 0 : counter.count();
     }
 
-    private double unsentRows() {
+    private double unsentEvents() {
         return jdbc.queryForObject("select coalesce(sum(event_count), 0) from outbox where sent_at is null",
                 Long.class);
     }
