@@ -7,17 +7,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Every error the gateway itself raises leaves as a problem document, never Boot's default JSON or an HTML page.
  * A downstream that cannot be reached (refused, reset, timed out) is a 503 {@code service_unavailable} with
  * {@code Retry-After}: for the caller it is the same as an open circuit. Ordered before Boot's own handler (-1).
+ *
+ * <p>A caller that closed its connection before its answer (a phone losing its signal, a load generator stopping) is
+ * not an error of the gateway nor of a service: nothing can be written to it, and it is logged at debug level only.
  */
 @Component
 @Order(-2)
@@ -35,6 +40,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (callerGone(exchange)) {
+            log.debug("The caller of {} {} closed its connection before the answer: {}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+            return Mono.empty();
+        }
         if (unreachable(ex)) {
             log.warn("Downstream unavailable for {} {}: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), ex.toString());
@@ -52,6 +62,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 exchange.getRequest().getPath(), ex);
         return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "An unexpected error occurred");
+    }
+
+    private static boolean callerGone(ServerWebExchange exchange) {
+        try {
+            Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+            return response instanceof Connection connection && !connection.channel().isActive();
+        } catch (IllegalArgumentException notOnNetty) {
+            return false;
+        }
     }
 
     private static boolean unreachable(Throwable ex) {
