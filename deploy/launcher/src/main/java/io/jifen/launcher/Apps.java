@@ -5,21 +5,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Where a service runs from: its jar unpacked once into {@code .jifen/apps/<service>/} (Spring Boot's
- * {@code jarmode=tools extract}: the application jar plus {@code lib/}), and, once trained, that unpacked form's JDK
- * AOT cache {@code app.aot} beside it (ADR 0018). A nested jar costs its class loading on every start, and the JVM can
- * only use an AOT cache for plain jars on the class path. The unpacked copy is tied to the built jar (path and
- * content), the JDK and the JVM options by {@code source}; when any of them changes it is unpacked again and the old
- * cache goes with it. The build is reproducible, so rebuilding a module that did not change keeps its cache.
+ * Where a service runs from (ADR 0018, ADR 0021): its jar unpacked (Spring Boot's {@code jarmode=tools extract}: the
+ * application jar plus {@code lib/}) into the machine's cache, {@code <cache>/apps/<service>-<key>/app/}, and, once
+ * trained, that unpacked form's JDK AOT cache {@code app.aot} beside it. A nested jar costs its class loading on every
+ * start, and the JVM can only use an AOT cache for plain jars on the class path, at the path it was trained with.
+ *
+ * <p>The key is a digest of the built jar's bytes, the JDK and the JVM options: a changed jar, JDK or option set gets a
+ * new directory and no cache, while the same build finds its trained form again, from any checkout, after
+ * {@code .jifen/} was removed, or after switching back to a branch. The build is reproducible, so rebuilding a module
+ * that did not change keeps its cache. {@code .jifen/apps/<service>.source} remembers the jar's size, change time and
+ * digest, so the jar is only hashed again when it was written. The {@value #KEPT} most recently started forms of each
+ * service are kept; older ones are removed when a new one is unpacked.
  */
 record Apps(Layout layout, String javaOptions) {
 
     static final String CACHE = "app.aot";
+    /** Forms kept per service: the current build, and the builds of the branches or checkouts last used. */
+    static final int KEPT = 3;
+    private static final String USED = ".used";
 
     /**
      * Small heaps: six services share a 2-core machine with the infrastructure (JIFEN_JAVA_OPTS overrides). A
@@ -35,37 +46,35 @@ record Apps(Layout layout, String javaOptions) {
         return new Apps(layout, settings.env().getOrDefault("JIFEN_JAVA_OPTS", DEFAULT_JAVA_OPTS));
     }
 
+    /** The directory of the service's current build: its unpacked form (when there) and its cache (when trained). */
     Path dir(Piece service) {
-        return layout.home().resolve("apps").resolve(service.name());
+        return layout.apps().resolve(service.name() + "-" + source(service).key());
     }
 
     Path cache(Piece service) {
         return dir(service).resolve(CACHE);
     }
 
-    /** The trained cache of the current unpacked form, if there is one. */
+    /** The trained cache of the current build's unpacked form, if there is one. */
     Optional<Path> trainedCache(Piece service) {
         return isCurrent(service) && Files.isRegularFile(cache(service)) ? Optional.of(cache(service))
                 : Optional.empty();
     }
 
-    /** Unpacks the service's jar unless its current form is already there; returns the jar to run. */
+    /**
+     * Unpacks the service's jar unless its current build is already unpacked (by this checkout or another), marks it
+     * used, removes the forms of the service beyond the {@value #KEPT} last used; returns the jar to run.
+     */
     Path prepare(Piece service) {
-        Path dir = dir(service);
-        if (!isCurrent(service)) {
-            try {
-                Dist.deleteTree(dir);
-                Files.createDirectories(dir);
-                Dist.run(java(), "-Djarmode=tools", "-jar", source(service).toString(), "extract", "--destination",
-                        dir.resolve("app").toString());
-                Source.of(source(service), javaOptions, null).write(dir.resolve("source"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot unpack " + source(service) + " into " + dir, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        Path dir = Dist.unpacked(layout.apps(), dir(service).getFileName().toString(), target -> Dist.run(java(),
+                "-Djarmode=tools", "-jar", builtJar(service).toString(), "extract", "--destination",
+                target.resolve("app").toString()));
+        try {
+            Files.writeString(dir.resolve(USED), Instant.now().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot mark " + dir + " used", e);
         }
+        removeOldForms(service, dir);
         return jar(service);
     }
 
@@ -85,44 +94,74 @@ record Apps(Layout layout, String javaOptions) {
     }
 
     /**
-     * Whether the unpacked form is that of the built jar, for this JDK and these options. A jar rebuilt with the same
-     * bytes (the build is reproducible) is the same jar: only its change time is noted again.
+     * Whether the current build of the jar, for this JDK and these options, is unpacked (and so can be trained); false
+     * when the jar is not built.
      */
     boolean isCurrent(Piece service) {
-        try {
-            Optional<Source> unpacked = Source.read(dir(service).resolve("source"));
-            if (unpacked.isEmpty() || !Files.isRegularFile(jar(service))) {
-                return false;
-            }
-            Source built = Source.of(source(service), javaOptions, unpacked.get().checksum());
-            if (built.changed() != -1 && built.equals(unpacked.get())) {
-                return true;
-            }
-            Source rehashed = Source.of(source(service), javaOptions, null);
-            if (!rehashed.sameContent(unpacked.get())) {
-                return false;
-            }
-            rehashed.write(dir(service).resolve("source"));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Files.isRegularFile(builtJar(service)) && Files.isRegularFile(dir(service).resolve(".complete"));
     }
 
     Path jar(Piece service) {
-        return dir(service).resolve("app").resolve(source(service).getFileName());
+        return dir(service).resolve("app").resolve(builtJar(service).getFileName());
+    }
+
+    /**
+     * The built jar as it is now. The digest is taken again only when the jar's size or change time moved since it was
+     * last taken (a jar rewritten with the same bytes keeps its digest, and so its directory).
+     */
+    Source source(Piece service) {
+        Path memo = layout.home().resolve("apps").resolve(service.name() + ".source");
+        try {
+            Optional<Source> known = Source.read(memo);
+            Source now = Source.of(builtJar(service), javaOptions, known.map(Source::checksum).orElse(null));
+            if (known.isPresent() && now.changed() != -1 && now.equals(known.get())) {
+                return now;
+            }
+            Source hashed = Source.of(builtJar(service), javaOptions, null);
+            Files.createDirectories(memo.getParent());
+            hashed.write(memo);
+            return hashed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + builtJar(service) + " (is it built?)", e);
+        }
+    }
+
+    /** Removes the service's forms beyond the {@value #KEPT} last used, never {@code current}. */
+    private void removeOldForms(Piece service, Path current) {
+        String prefix = service.name() + "-";
+        try (Stream<Path> forms = Files.list(layout.apps())) {
+            List<Path> old = forms.filter(dir -> Files.isDirectory(dir) && !dir.equals(current))
+                    .filter(dir -> dir.getFileName().toString().startsWith(prefix)
+                            && dir.getFileName().toString().substring(prefix.length()).matches("[0-9a-f]{16}"))
+                    .sorted(Comparator.comparing(Apps::lastUsed).reversed())
+                    .toList();
+            for (Path dir : old.subList(Math.min(old.size(), KEPT - 1), old.size())) {
+                Dist.deleteTree(dir);
+                Files.deleteIfExists(dir.resolveSibling(dir.getFileName() + ".lock")); // Dist.unpacked's lock file
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + layout.apps(), e);
+        }
+    }
+
+    private static Instant lastUsed(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir.resolve(USED)).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
     }
 
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private Path source(Piece service) {
+    private Path builtJar(Piece service) {
         return layout.repo().resolve(service.jar());
     }
 
     /**
-     * What an unpacked form was made from: the built jar (path, size, when its inode last changed, SHA-256), the JDK
+     * What an unpacked form is made from: the built jar (path, size, when its inode last changed, SHA-256), the JDK
      * and the JVM options. {@code checksum} given means "assume the bytes unchanged if size and change time match"
      * (the cheap check). The change time, not the modification time: a reproducible build gives every jar the same
      * modification time (the pom's outputTimestamp), while any write of the file moves its change time.
@@ -145,9 +184,15 @@ record Apps(Layout layout, String javaOptions) {
             }
         }
 
-        boolean sameContent(Source other) {
-            return jar.equals(other.jar) && size == other.size && checksum.equals(other.checksum)
-                    && runtime.equals(other.runtime) && options.equals(other.options);
+        /** What names the unpacked form: 16 hex digits of a digest of the jar's bytes, the JDK and the options. */
+        String key() {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                        String.join("\n", checksum, runtime, options).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(digest, 0, 8);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         static Optional<Source> read(Path file) throws IOException {

@@ -27,9 +27,8 @@ public final class Launcher {
 
     static int run(String command, Path repo) throws LauncherException {
         String home = System.getenv("JIFEN_HOME");
-        String dist = System.getenv("JIFEN_DIST");
         Layout layout = Layout.of(repo, home == null || home.isBlank() ? repo.resolve(".jifen") : Path.of(home),
-                dist == null || dist.isBlank() ? null : Path.of(dist));
+                pathFromEnv("JIFEN_CACHE"), pathFromEnv("JIFEN_DIST"));
         Settings settings = Settings.fromEnvironment();
         return switch (command) {
             case "up" -> exclusively(layout, () -> new Up(layout, settings, System.out).run());
@@ -41,6 +40,11 @@ public final class Launcher {
                 yield 2;
             }
         };
+    }
+
+    private static Path pathFromEnv(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : Path.of(value);
     }
 
     static Training training(Layout layout, Settings settings) {

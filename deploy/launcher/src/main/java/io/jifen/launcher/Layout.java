@@ -8,15 +8,22 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
- * Where the local platform keeps things: everything under the git-ignored {@code .jifen/} of the checkout.
- * PostgreSQL and Elasticsearch run as an unprivileged user; when that user cannot reach the checkout (a clone under
- * {@code /root}, say), their state lives in {@code /var/lib/jifen/<hash of the home>} and {@code .jifen/state} links
- * there. Unpacked distributions go to {@code state/dist} unless JIFEN_DIST names a shared cache (the launcher's tests).
+ * Where the local platform keeps things. Data, logs and PID files: under the git-ignored {@code .jifen/} of the
+ * checkout. PostgreSQL and Elasticsearch run as an unprivileged user; when that user cannot reach the checkout (a clone
+ * under {@code /root}, say), their state lives in {@code /var/lib/jifen/<hash of the home>} and {@code .jifen/state}
+ * links there.
+ *
+ * <p>What only depends on versions and bytes is kept once per machine, in {@code cache} (ADR 0021): the unpacked
+ * distributions ({@code dist}, Keycloak already built) and the services' unpacked jars with their trained start-up
+ * caches ({@code apps}). Removing {@code .jifen/} then resets the data without making the next start a first one.
  */
-record Layout(Path repo, Path home, Path state, Path dist) {
+record Layout(Path repo, Path home, Path state, Path cache, Path dist) {
 
-    /** {@code home} defaults to the checkout's {@code .jifen/}; JIFEN_HOME moves it (the launcher's own tests do). */
-    static Layout of(Path repo, Path home, Path distOverride) {
+    /**
+     * {@code home} defaults to the checkout's {@code .jifen/} (JIFEN_HOME moves it); {@code cache} to
+     * {@link #machineCache()} (JIFEN_CACHE); the distributions to {@code cache/dist} (JIFEN_DIST).
+     */
+    static Layout of(Path repo, Path home, Path cacheOverride, Path distOverride) {
         try {
             Files.createDirectories(home);
             Path state = home.resolve("state");
@@ -33,10 +40,32 @@ record Layout(Path repo, Path home, Path state, Path dist) {
                     chmodReadable(state);
                 }
             }
-            return new Layout(repo, home, state, distOverride != null ? distOverride : state.resolve("dist"));
+            Path cache = cacheOverride != null ? cacheOverride : machineCache();
+            Files.createDirectories(cache);
+            chmodReadable(cache); // the unprivileged server user reads the distributions below it
+            return new Layout(repo, home, state, cache, distOverride != null ? distOverride : cache.resolve("dist"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + home, e);
         }
+    }
+
+    /**
+     * The machine's cache: {@code /var/cache/jifen} for root (the unprivileged server user must read the
+     * distributions, and cannot enter {@code /root}); otherwise {@code $XDG_CACHE_HOME/jifen} or
+     * {@code ~/.cache/jifen}, which the servers, run as the same user, can read.
+     */
+    static Path machineCache() {
+        if (Proc.isRoot()) {
+            return Path.of("/var/cache/jifen");
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("jifen");
+    }
+
+    /** The services' unpacked jars and start-up caches, one directory per service and build (see {@link Apps}). */
+    Path apps() {
+        return cache.resolve("apps");
     }
 
     Path data(String piece) {

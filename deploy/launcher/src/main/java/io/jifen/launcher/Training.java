@@ -85,7 +85,8 @@ record Training(Layout layout, Settings settings, ServiceStarter services) {
 
     private boolean train(Piece service, PrintStream out) {
         Apps apps = services.apps();
-        Path part = apps.dir(service).resolve(Apps.CACHE + ".part");
+        // Named after this process: another checkout may train the same build at the same time.
+        Path part = apps.dir(service).resolve(Apps.CACHE + ".part-" + ProcessHandle.current().pid());
         List<String> command = new ArrayList<>(List.of("nice", "-n", "19", Apps.java()));
         command.addAll(apps.options());
         command.addAll(List.of("-XX:AOTCacheOutput=" + part, "-Dspring.context.exit=onRefresh", "-jar",

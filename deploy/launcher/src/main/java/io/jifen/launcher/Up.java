@@ -1,8 +1,11 @@
 package io.jifen.launcher;
 
+import io.jifen.infra.Dist;
 import io.jifen.infra.Postgres;
 import io.jifen.infra.Proc;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +35,8 @@ record Up(Layout layout, Settings settings, PrintStream out) {
         if (missing.size() < local.size()) {
             out.println("Already running: " + names(local.stream().filter(p -> !missing.contains(p)).toList())
                     + "; starting the rest.");
+        } else {
+            removeFormerPerCheckoutCopies();
         }
         requireFreePorts(missing);
         ServiceStarter.requireJars(layout.repo(), missing.stream().filter(Piece::isService).toList());
@@ -45,6 +50,24 @@ record Up(Layout layout, Settings settings, PrintStream out) {
         new Summary(settings, credentials, layout.repo().relativize(layout.credentials()), out).print();
         training.startIfUntrained(out);
         return 0;
+    }
+
+    /**
+     * Before ADR 0021 each checkout kept its own unpacked distributions ({@code state/dist}) and services
+     * ({@code apps/<service>/}); they live in the machine cache now. Only called when nothing of the platform runs.
+     */
+    private void removeFormerPerCheckoutCopies() {
+        try {
+            Path former = layout.state().resolve("dist");
+            if (!former.equals(layout.dist())) {
+                Dist.deleteTree(former);
+            }
+            for (Piece service : Piece.SERVICES) {
+                Dist.deleteTree(layout.home().resolve("apps").resolve(service.name()));
+            }
+        } catch (IOException e) {
+            out.println("Could not remove the former copies in " + layout.home() + ": " + e.getMessage());
+        }
     }
 
     private void start(List<Piece> missing, InfraStarter infra, ServiceStarter services) {

@@ -55,6 +55,7 @@ class PlatformIT {
         env = new HashMap<>();
         env.put("JIFEN_HOME", home.toString());
         env.put("JIFEN_DIST", Dist.sharedCache().toString()); // unpacked once per machine, shared with the test support
+        env.put("JIFEN_CACHE", home.resolve("machine-cache").toString()); // the services' forms: trained from scratch
         env.put("JIFEN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         for (Piece piece : Piece.ALL) {
             env.put(piece.portEnv(), Integer.toString(Proc.freePort()));
@@ -191,8 +192,16 @@ class PlatformIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The service's one unpacked form in the scratch machine cache. */
     private static Path apps(Piece service) {
-        return home.resolve("apps").resolve(service.name());
+        try (java.util.stream.Stream<Path> forms = Files.list(home.resolve("machine-cache/apps"))) {
+            List<Path> found = forms.filter(Files::isDirectory)
+                    .filter(dir -> dir.getFileName().toString().matches(service.name() + "-[0-9a-f]{16}")).toList();
+            assertThat(found).as(service.name()).hasSize(1);
+            return found.getFirst();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> arguments(Piece service) {
