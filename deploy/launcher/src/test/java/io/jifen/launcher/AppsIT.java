@@ -29,6 +29,7 @@ class AppsIT {
     @BeforeEach
     void aRepoWithABuiltGatewayJar() throws IOException {
         scratch = Files.createTempDirectory("jifen-apps-it-");
+        scratch.toFile().setExecutable(true, false); // else, as root, Layout puts the state in /var/lib/jifen
         builtJar = scratch.resolve("repo").resolve(GATEWAY.jar());
         Files.createDirectories(builtJar.getParent());
         Files.copy(REPO.resolve(GATEWAY.jar()), builtJar);
