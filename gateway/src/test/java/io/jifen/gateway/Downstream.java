@@ -8,15 +8,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing where a service would be. It answers with its name, the path and the headers the
  * gateway forwarded (so a test sees routing and header handling), counts the calls per method and path, and can be
- * told to answer a path prefix with a canned response instead (an error, an HTML page of its container), or to hold
- * its answer until the test releases it.
+ * told to answer a path prefix with a canned response instead (an error, an HTML page of its container).
  */
 final class Downstream {
 
@@ -24,7 +21,6 @@ final class Downstream {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
     private Downstream(String name) throws IOException {
         this.name = name;
@@ -33,7 +29,6 @@ final class Downstream {
             String path = exchange.getRequestURI().getPath();
             hits.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
             exchange.getRequestBody().readAllBytes();
-            awaitRelease(path);
             Answer answer = answerFor(path);
             if (answer != null) {
                 answer.headers().forEach(exchange.getResponseHeaders()::set);
@@ -88,25 +83,6 @@ final class Downstream {
 
     void answer(String pathPrefix, int status, Map<String, String> headers, String body) {
         answers.put(pathPrefix, new Answer(status, headers, body));
-    }
-
-    /** Answers the path prefix only once the returned latch is counted down (or after 30 s). */
-    CountDownLatch holdUntilReleased(String pathPrefix) {
-        CountDownLatch release = new CountDownLatch(1);
-        holds.put(pathPrefix, release);
-        return release;
-    }
-
-    private void awaitRelease(String path) {
-        for (Map.Entry<String, CountDownLatch> hold : holds.entrySet()) {
-            if (path.startsWith(hold.getKey())) {
-                try {
-                    hold.getValue().await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
     }
 
     int hits(String method, String path) {

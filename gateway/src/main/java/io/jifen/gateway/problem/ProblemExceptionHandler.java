@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-        if (callerGone(exchange)) {
+        if (callerGone(exchange.getResponse())) {
             log.debug("The caller of {} {} closed its connection before the answer: {}",
                     exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
             return Mono.empty();
@@ -64,11 +65,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 "An unexpected error occurred");
     }
 
-    private static boolean callerGone(ServerWebExchange exchange) {
+    /**
+     * Whether the caller's connection is closed. When a caller hangs up, reactor-netty either cancels the call
+     * (nothing reaches this handler) or, when the answer was already on its way, fails writing it: only then are we here.
+     */
+    static boolean callerGone(ServerHttpResponse response) {
         try {
-            Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
-            return response instanceof Connection connection && !connection.channel().isActive();
-        } catch (IllegalArgumentException notOnNetty) {
+            Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+            return nativeResponse instanceof Connection connection && !connection.channel().isActive();
+        } catch (IllegalArgumentException | IllegalStateException notOnNetty) {
             return false;
         }
     }
