@@ -75,17 +75,21 @@ record Apps(Layout layout, String javaOptions) {
             throw new UncheckedIOException("Cannot mark " + dir + " used", e);
         }
         removeOldForms(service, dir);
-        return jar(service);
+        return dir.resolve("app").resolve(builtJar(service).getFileName());
     }
 
     /** The command that runs the service: its unpacked jar, with its AOT cache when trained. */
     List<String> command(Piece service) {
+        Path jar = prepare(service);
+        Path cache = jar.getParent().resolveSibling(CACHE);
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(options());
-        trainedCache(service).ifPresent(cache -> command.add("-XX:AOTCache=" + cache));
+        if (Files.isRegularFile(cache)) {
+            command.add("-XX:AOTCache=" + cache);
+        }
         command.add("-jar");
-        command.add(prepare(service).toString());
+        command.add(jar.toString());
         return command;
     }
 
