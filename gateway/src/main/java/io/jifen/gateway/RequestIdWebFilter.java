@@ -29,8 +29,7 @@ public class RequestIdWebFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String requestId = exchange.getRequest().getHeaders().getFirst(REQUEST_ID);
-        String id = requestId != null && SANE.matcher(requestId).matches() ? requestId : UUID.randomUUID().toString();
+        String id = idFor(exchange.getRequest().getHeaders().getFirst(REQUEST_ID));
         ServerWebExchange mutated = exchange.mutate()
                 .request(request -> request.headers(headers -> {
                     headers.remove(TENANT_ID);
@@ -41,5 +40,10 @@ public class RequestIdWebFilter implements WebFilter {
         mutated.getAttributes().put(PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
         mutated.getResponse().getHeaders().set(REQUEST_ID, id);
         return chain.filter(mutated);
+    }
+
+    /** The caller's request id when it sent a sane one, otherwise a new one. */
+    public static String idFor(String requestId) {
+        return requestId != null && SANE.matcher(requestId).matches() ? requestId : UUID.randomUUID().toString();
     }
 }

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server standing where a service would be. It answers with its name, the path and the headers the
- * gateway forwarded (so a test sees routing and header handling), counts the calls per method and path, and can be
- * told to answer a path prefix with a canned response instead (an error, an HTML page of its container).
+ * A real HTTP server standing where a service would be. It answers with its name, the path, the headers and the body
+ * the gateway forwarded (so a test sees routing and header handling), counts the calls per method and path, and can be
+ * told to answer a path prefix with a canned response instead (an error, an HTML page of its container), or late.
  */
 final class Downstream {
 
@@ -21,6 +21,7 @@ final class Downstream {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
 
     private Downstream(String name) throws IOException {
         this.name = name;
@@ -28,7 +29,16 @@ final class Downstream {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             hits.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
+            String received = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Long delay = delays.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Answer answer = answerFor(path);
             if (answer != null) {
                 answer.headers().forEach(exchange.getResponseHeaders()::set);
@@ -41,6 +51,9 @@ final class Downstream {
             StringBuilder body = new StringBuilder(name + " " + path);
             exchange.getRequestHeaders().forEach((header, values) ->
                     body.append(' ').append(header.toLowerCase()).append('=').append(String.join(",", values)));
+            if (!received.isEmpty()) {
+                body.append(" body=").append(received);
+            }
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -83,6 +96,11 @@ final class Downstream {
 
     void answer(String pathPrefix, int status, Map<String, String> headers, String body) {
         answers.put(pathPrefix, new Answer(status, headers, body));
+    }
+
+    /** Answers the path prefix only after {@code millis} (a slow service). */
+    void delay(String pathPrefix, long millis) {
+        delays.put(pathPrefix, millis);
     }
 
     int hits(String method, String path) {

@@ -7,6 +7,7 @@ import io.jifen.testsupport.TestInfra;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,26 @@ class DownstreamFailureIT {
             assertThat(Gateway.json(response).path("instance").asString()).isEqualTo("/api/v1/purchases");
             assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())).isPositive();
         }
+    }
+
+    @Test
+    void shouldAnswerTheSameProblemWhenTheExpressLaneFindsTheServiceDown() {
+        String tenantToken = Identities.tenantUserToken(UUID.randomUUID().toString());
+        assertThat(gateway.get("/api/v1/members/created", tenantToken).statusCode()).isEqualTo(201);
+        JsonNode viaChain = Gateway.json(gateway.post("/api/v1/purchases", token));
+
+        for (HttpResponse<String> response : List.of(gateway.post("/api/v1/purchases", tenantToken),
+                gateway.get("/api/v1/members/m-1/points", tenantToken))) {
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            JsonNode problem = Gateway.json(response);
+            for (String field : List.of("type", "title", "status", "detail", "code")) {
+                assertThat(problem.get(field)).as(field).isEqualTo(viaChain.get(field));
+            }
+        }
+        String metrics = gateway.get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("jifen_gateway_express_calls_total{application=\"gateway\",route=\"points\"} 1.0")
+                .contains("jifen_gateway_express_calls_total{application=\"gateway\",route=\"points-of-member\"} 1.0");
     }
 
     @Test

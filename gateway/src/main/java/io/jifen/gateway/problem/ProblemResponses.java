@@ -58,14 +58,23 @@ public class ProblemResponses {
 
     /** The problem as a JSON-ready map (for handlers that build a {@code ServerResponse}). */
     public Map<String, Object> body(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+        return body(originalPath(exchange), exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE), status, code, detail);
+    }
+
+    /** The problem's JSON bytes, for code that answers outside the filter chain (the express lane). */
+    public byte[] bytes(String instance, String requestId, HttpStatus status, String code, String detail) {
+        return json.writeValueAsBytes(body(instance, requestId, status, code, detail));
+    }
+
+    private static Map<String, Object> body(String instance, Object requestId, HttpStatus status, String code,
+            String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + code.replace('_', '-'));
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", originalPath(exchange));
+        body.put("instance", instance);
         body.put("code", code);
-        Object requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         if (requestId != null) {
             body.put("requestId", requestId);
         }

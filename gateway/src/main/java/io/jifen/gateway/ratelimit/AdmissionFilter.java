@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 class AdmissionFilter implements GlobalFilter, Ordered {
 
-    static final String REMAINING = "X-RateLimit-Remaining";
+    static final String REMAINING = Decision.REMAINING;
 
     private final Admissions admissions;
     private final ProblemResponses problems;
@@ -50,17 +49,15 @@ class AdmissionFilter implements GlobalFilter, Ordered {
     private Mono<Void> admit(Caller caller, ServerWebExchange exchange, GatewayFilterChain chain) {
         return admissions.admit(caller).flatMap(decision -> {
             exchange.getResponse().getHeaders().set(REMAINING, Long.toString(decision.remaining()));
-            return switch (decision.outcome()) {
-                case ADMITTED -> chain.filter(exchange);
-                case SUSPENDED -> problems.write(exchange, HttpStatus.FORBIDDEN, "tenant_suspended",
-                        "This tenant is suspended; contact the platform operator");
-                case REVOKED -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "token_revoked",
-                        "The API client this token was issued to has been deleted",
-                        headers -> headers.set("WWW-Authenticate", "Bearer error=\"invalid_token\""));
-                case LIMITED -> problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                        "Too many requests; retry after " + decision.retryAfterSeconds() + " s",
-                        headers -> headers.set("Retry-After", Long.toString(decision.retryAfterSeconds())));
-            };
+            Decision.Refusal refusal = decision.refusal();
+            if (refusal == null) {
+                return chain.filter(exchange);
+            }
+            return problems.write(exchange, refusal.status(), refusal.code(), refusal.detail(), headers -> {
+                if (refusal.header() != null) {
+                    headers.set(refusal.header(), refusal.headerValue());
+                }
+            });
         });
     }
 

@@ -41,7 +41,7 @@ import reactor.core.publisher.Mono;
  * through this filter's response. The route filters (circuit breaker, retries) still see the upstream's status.
  */
 @Component
-class ContainerRefusalFilter implements GlobalFilter, Ordered {
+public class ContainerRefusalFilter implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerRefusalFilter.class);
     private static final List<MediaType> APPLICATION_ERRORS =
@@ -67,7 +67,7 @@ class ContainerRefusalFilter implements GlobalFilter, Ordered {
     }
 
     /** An error status whose body is not JSON (a problem or plain JSON), or has no or an unreadable type. */
-    static boolean isContainerRefusal(@Nullable HttpStatusCode status, HttpHeaders headers) {
+    public static boolean isContainerRefusal(@Nullable HttpStatusCode status, HttpHeaders headers) {
         if (status == null || !status.isError()) {
             return false;
         }

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * the same ({@code io.jifen.web.CachingJwtDecoder}); revoked API clients are still refused on every call by the
  * admission check, which does not depend on this cache.
  */
-final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
+final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder, CheckedTokens {
 
     static final int MAX_TOKENS = 10_000;
 
@@ -46,6 +46,12 @@ final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
                 accepted.put(token, jwt);
             }
         });
+    }
+
+    @Override
+    public Jwt checked(String token) {
+        Jwt cached = accepted.get(token);
+        return cached != null && servable(cached, clock.instant()) ? cached : null;
     }
 
     static boolean servable(Jwt jwt, Instant now) {
