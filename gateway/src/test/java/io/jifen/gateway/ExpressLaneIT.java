@@ -99,6 +99,13 @@ class ExpressLaneIT {
                 .contains("idempotency-key=k-1", "content-type=application/json",
                         "body={\"orderId\":\"A-1\",\"amount\":12.5}");
         assertThat(purchase.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
+
+        for (String write : List.of("/api/v1/purchases/A-1/refunds", "/api/v1/redemptions")) {
+            HttpResponse<String> answer = gateway.post(write, token);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).startsWith("points " + write + " ").contains("body={}");
+        }
+        assertThat(laneCalls("points")).isEqualTo(purchases + 3);
     }
 
     @Test
@@ -166,6 +173,21 @@ class ExpressLaneIT {
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
         assertThat(Gateway.json(refused).path("instance").asString()).isEqualTo("/api/v1/purchases/batch");
         assertThat(refused.body()).doesNotContain("<html>");
+    }
+
+    @Test
+    void shouldRetryABusyReadTwiceAndPassTheLastAnswerOn() {
+        String token = tenantToken();
+        gateway.get("/api/v1/members/m-6/points", token);
+        POINTS.failWith("/api/v1/members/busy/points", 503);
+        long before = laneCalls("points-of-member");
+
+        HttpResponse<String> busy = gateway.get("/api/v1/members/busy/points", token);
+
+        assertThat(laneCalls("points-of-member")).isEqualTo(before + 1);
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(code(busy)).isEqualTo("internal_error");
+        assertThat(POINTS.hits("GET", "/api/v1/members/busy/points")).isEqualTo(3);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,7 +45,7 @@ import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * The gateway's express lane (docs/adr/0022): the few calls a merchant's backend makes all day long (a purchase, a
- * batch of purchases, a balance read) handled on reactor-netty directly, without WebFlux, Spring Security's filter
+ * batch of purchases, a refund, a redemption, a balance read) handled on reactor-netty directly, without WebFlux, Spring Security's filter
  * chain and Spring Cloud Gateway's route machinery, which cost about twice what the forwarding itself does.
  * <p>
  * It takes only calls whose every check is already known to pass or is its own: exact method and path (safe
@@ -77,8 +78,12 @@ final class ExpressLane {
     private static final String VARY_HEADER = "Vary";
     private static final List<String> VARY = List.of("Origin", "Access-Control-Request-Method",
             "Access-Control-Request-Headers");
-    /** As the full chain's {@code Retry} filter retries reads: twice, after 50 and 100 ms (at most 500 ms). */
-    private static final RetryBackoffSpec READ_RETRIES = Retry.backoff(2, Duration.ofMillis(50))
+    /**
+     * As the full chain's {@code Retry} filter retries reads (on a connection failure or a 502/503 answer): twice,
+     * after 50 and 100 ms (at most 500 ms); the last answer is passed on.
+     */
+    private static final int READ_RETRIES_MAX = 2;
+    private static final RetryBackoffSpec READ_RETRIES = Retry.backoff(READ_RETRIES_MAX, Duration.ofMillis(50))
             .maxBackoff(Duration.ofMillis(500));
 
     /**
@@ -114,10 +119,10 @@ final class ExpressLane {
         return target(request) != null && tenantToken(request.requestHeaders()) != null;
     }
 
-    /** The calls each lane has taken, by route id. */
+    /** The calls the lanes have taken, by route id (lanes of one route share one count). */
     Map<String, Long> calls() {
         return targets.stream().collect(Collectors.toMap(target -> target.lane().routeId(),
-                target -> target.calls().sum(), Long::sum));
+                target -> target.calls().sum(), (same, again) -> same));
     }
 
     Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
@@ -150,13 +155,20 @@ final class ExpressLane {
                 .request(request.method())
                 .uri(target.upstream() + request.uri());
         HttpClient.ResponseReceiver<?> receiver = read ? sender : sender.send(request.receive().retain());
+        AtomicInteger busyAnswers = new AtomicInteger();
         Mono<Void> call = receiver
-                .responseConnection((upstream, connection) -> answer(request, response, upstream, connection,
-                        requestId, remaining, target))
+                .responseConnection((upstream, connection) -> {
+                    int status = upstream.status().code();
+                    if (read && (status == 502 || status == 503) && busyAnswers.incrementAndGet() <= READ_RETRIES_MAX) {
+                        connection.dispose();
+                        return Mono.error(new BusyAnswer(status));
+                    }
+                    return answer(request, response, upstream, connection, requestId, remaining, target);
+                })
                 .then();
         if (read) {
-            call = call.retryWhen(READ_RETRIES.filter(failure -> connectionFailure(failure)
-                    && !response.hasSentHeaders()));
+            call = call.retryWhen(READ_RETRIES.filter(failure -> (connectionFailure(failure)
+                    || failure instanceof BusyAnswer) && !response.hasSentHeaders()));
         }
         return call
                 .transformDeferred(CircuitBreakerOperator.of(target.breaker()))
@@ -328,6 +340,14 @@ final class ExpressLane {
             headers.set(org.springframework.http.HttpHeaders.CONTENT_TYPE, contentType);
         }
         return ContainerRefusalFilter.isContainerRefusal(HttpStatusCode.valueOf(status), headers);
+    }
+
+    /** A read's 502 or 503 answer that is retried rather than passed on. */
+    private static final class BusyAnswer extends RuntimeException {
+
+        BusyAnswer(int status) {
+            super("upstream answered " + status, null, false, false);
+        }
     }
 
     /** Whether the caller's own connection is closed (a phone losing its signal, a load generator stopping). */

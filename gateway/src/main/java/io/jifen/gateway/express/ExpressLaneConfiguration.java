@@ -51,7 +51,10 @@ class ExpressLaneConfiguration {
             new ExpressLane.Lane("points-of-member", HttpMethod.GET,
                     Pattern.compile("/api/v1/members/" + SEGMENT + "/points")),
             new ExpressLane.Lane("points", HttpMethod.POST, Pattern.compile("/api/v1/purchases")),
-            new ExpressLane.Lane("points-batch", HttpMethod.POST, Pattern.compile("/api/v1/purchases/batch")));
+            new ExpressLane.Lane("points-batch", HttpMethod.POST, Pattern.compile("/api/v1/purchases/batch")),
+            new ExpressLane.Lane("points", HttpMethod.POST,
+                    Pattern.compile("/api/v1/purchases/" + SEGMENT + "/refunds")),
+            new ExpressLane.Lane("points", HttpMethod.POST, Pattern.compile("/api/v1/redemptions")));
 
     @Bean
     ExpressLaneRoutes expressLaneRoutes(ObjectProvider<RouteLocator> routes, ObjectProvider<HttpClient> client,
@@ -66,10 +69,12 @@ class ExpressLaneConfiguration {
             }
             List<ExpressLane.Target> targets = targets(routes.getObject(), clientProperties.getObject(),
                     breakers.getObject());
-            targets.forEach(target -> meters.ifAvailable(registry -> FunctionCounter
-                    .builder("jifen.gateway.express.calls", target.calls(), LongAdder::sum)
+            Map<String, LongAdder> counts = new HashMap<>();
+            targets.forEach(target -> counts.putIfAbsent(target.lane().routeId(), target.calls()));
+            counts.forEach((route, count) -> meters.ifAvailable(registry -> FunctionCounter
+                    .builder("jifen.gateway.express.calls", count, LongAdder::sum)
                     .description("Calls the gateway's express lane took, by route")
-                    .tag("route", target.lane().routeId())
+                    .tag("route", route)
                     .register(registry)));
             return new ExpressLane(targets, tokens, admission.getObject(), client.getObject(), problems.getObject(),
                     unavailable.getObject());
@@ -88,6 +93,7 @@ class ExpressLaneConfiguration {
             routes.put(route.getId(), route);
         }
         List<ExpressLane.Target> targets = new ArrayList<>();
+        Map<String, LongAdder> counts = new HashMap<>();
         for (ExpressLane.Lane lane : LANES) {
             Route route = routes.get(lane.routeId());
             if (route == null) {
@@ -101,7 +107,8 @@ class ExpressLaneConfiguration {
             // The route's CircuitBreaker filter's own breaker (same name, configuration and tags): one state for both ways in.
             targets.add(new ExpressLane.Target(lane, upstream, responseTimeout,
                     breakers.circuitBreaker(lane.routeId(), breakers.getDefaultConfig(),
-                            Map.of("group", lane.routeId())), new LongAdder()));
+                            Map.of("group", lane.routeId())),
+                    counts.computeIfAbsent(lane.routeId(), id -> new LongAdder())));
         }
         return targets;
     }
