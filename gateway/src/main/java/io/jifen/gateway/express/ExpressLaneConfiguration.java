@@ -24,6 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -58,7 +59,8 @@ class ExpressLaneConfiguration {
 
     @Bean
     ExpressLaneRoutes expressLaneRoutes(ObjectProvider<RouteLocator> routes, ObjectProvider<HttpClient> client,
-            ObjectProvider<HttpClientProperties> clientProperties, ObjectProvider<CircuitBreakerRegistry> breakers,
+            ObjectProvider<HttpClientProperties> clientProperties, ObjectProvider<GatewayProperties> gateway,
+            ObjectProvider<CircuitBreakerRegistry> breakers,
             ObjectProvider<ReactiveJwtDecoder> decoder, ObjectProvider<TenantAdmission> admission,
             ObjectProvider<ProblemResponses> problems, ObjectProvider<ServiceUnavailable> unavailable,
             ObjectProvider<MeterRegistry> meters) {
@@ -68,7 +70,7 @@ class ExpressLaneConfiguration {
                 return null;
             }
             List<ExpressLane.Target> targets = targets(routes.getObject(), clientProperties.getObject(),
-                    breakers.getObject());
+                    gateway.getObject().getDefaultFilters().size(), breakers.getObject());
             Map<String, LongAdder> counts = new HashMap<>();
             targets.forEach(target -> counts.putIfAbsent(target.lane().routeId(), target.calls()));
             counts.forEach((route, count) -> meters.ifAvailable(registry -> FunctionCounter
@@ -87,7 +89,7 @@ class ExpressLaneConfiguration {
     }
 
     private static List<ExpressLane.Target> targets(RouteLocator locator, HttpClientProperties properties,
-            CircuitBreakerRegistry breakers) {
+            int defaultFilters, CircuitBreakerRegistry breakers) {
         Map<String, Route> routes = new HashMap<>();
         for (Route route : locator.getRoutes().collectList().block(Duration.ofSeconds(30))) {
             routes.put(route.getId(), route);
@@ -98,6 +100,11 @@ class ExpressLaneConfiguration {
             Route route = routes.get(lane.routeId());
             if (route == null) {
                 log().warn("No gateway route {}: its express lane stays closed", lane.routeId());
+                continue;
+            }
+            if (route.getFilters().size() != defaultFilters) {
+                // A filter of the route's own (a rewrite, a header) would be skipped by the lane: leave it to the chain.
+                log().warn("Gateway route {} has filters of its own: its express lane stays closed", lane.routeId());
                 continue;
             }
             Object timeout = route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR);
