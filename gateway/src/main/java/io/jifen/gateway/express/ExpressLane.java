@@ -45,18 +45,19 @@ import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * The gateway's express lane (docs/adr/0022): the few calls a merchant's backend makes all day long (a purchase, a
- * batch of purchases, a refund, a redemption, a balance read) handled on reactor-netty directly, without WebFlux, Spring Security's filter
- * chain and Spring Cloud Gateway's route machinery, which cost about twice what the forwarding itself does.
+ * batch of purchases, a refund, a redemption, a balance read) handled on reactor-netty directly, without WebFlux,
+ * Spring Security's filter chain and Spring Cloud Gateway's route machinery, which cost about twice what the
+ * forwarding itself does.
  * <p>
  * It takes only calls whose every check is already known to pass or is its own: exact method and path (safe
  * characters only, no query string), one well-formed bearer header whose token the gateway has already checked and
  * that has not expired ({@link CheckedTokens}) and that names a tenant, header names and values the firewall allows,
- * no CORS origin, no {@code Expect}, and the route's circuit closed. Every other call, the first call of
- * each token included, takes the full chain, which answers it exactly as before. What the lane does itself it does as
- * the chain does: the request id and the dropped {@code X-Tenant-Id}, the tenant's admission (the same Redis bucket,
- * refusals, {@code X-RateLimit-Remaining}), forwarding through the gateway's own HTTP client with the route's response
- * timeout, the route's circuit breaker, retries of reads on connection failures, a container's refusal or an
- * unreachable service as 503 {@code service_unavailable}, and the same response headers.
+ * no CORS origin, no {@code Expect}, and the route's circuit closed. Every other call, the first call of each token
+ * included, takes the full chain, which answers it exactly as before. What the lane does itself it does as the chain
+ * does: the request id and the dropped {@code X-Tenant-Id}, the tenant's admission (the same Redis bucket, refusals,
+ * {@code X-RateLimit-Remaining}), forwarding through the gateway's own HTTP client with the route's response timeout,
+ * the route's circuit breaker, retries of reads, a container's refusal or an unreachable service as 503
+ * {@code service_unavailable}, and the same response headers. A check added to the chain must be added here too.
  */
 final class ExpressLane {
 

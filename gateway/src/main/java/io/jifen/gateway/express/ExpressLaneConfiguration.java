@@ -46,6 +46,8 @@ import reactor.netty.http.server.HttpServerRoutes;
 @ConditionalOnProperty(name = "jifen.gateway.express.enabled", havingValue = "true", matchIfMissing = true)
 class ExpressLaneConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ExpressLaneConfiguration.class);
+
     /** A member id, an order id: the characters no firewall rule cares about, nothing to decode or normalise. */
     private static final String SEGMENT = "[A-Za-z0-9_-]{1,64}";
     static final List<ExpressLane.Lane> LANES = List.of(
@@ -66,7 +68,7 @@ class ExpressLaneConfiguration {
             ObjectProvider<MeterRegistry> meters) {
         return new ExpressLaneRoutes(() -> {
             if (!(decoder.getObject() instanceof CheckedTokens tokens)) {
-                log().warn("The token decoder keeps no checked tokens; the express lane stays closed");
+                log.warn("The token decoder keeps no checked tokens; the express lane stays closed");
                 return null;
             }
             List<ExpressLane.Target> targets = targets(routes.getObject(), clientProperties.getObject(),
@@ -99,18 +101,19 @@ class ExpressLaneConfiguration {
         for (ExpressLane.Lane lane : LANES) {
             Route route = routes.get(lane.routeId());
             if (route == null) {
-                log().warn("No gateway route {}: its express lane stays closed", lane.routeId());
+                log.warn("No gateway route {}: its express lane stays closed", lane.routeId());
                 continue;
             }
             if (route.getFilters().size() != defaultFilters) {
                 // A filter of the route's own (a rewrite, a header) would be skipped by the lane: leave it to the chain.
-                log().warn("Gateway route {} has filters of its own: its express lane stays closed", lane.routeId());
+                log.warn("Gateway route {} has filters of its own: its express lane stays closed", lane.routeId());
                 continue;
             }
             Object timeout = route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR);
             Duration responseTimeout = timeout != null ? Duration.ofMillis(Long.parseLong(timeout.toString()))
                     : properties.getResponseTimeout();
-            String upstream = route.getUri().toString().replaceAll("/+$", "");
+            // As the route's own forwarding: the route's scheme and address, the call's path.
+            String upstream = route.getUri().getScheme() + "://" + route.getUri().getRawAuthority();
             // The route's CircuitBreaker filter's own breaker (same name, configuration and tags): one state for both ways in.
             targets.add(new ExpressLane.Target(lane, upstream, responseTimeout,
                     breakers.circuitBreaker(lane.routeId(), breakers.getDefaultConfig(),
@@ -118,10 +121,6 @@ class ExpressLaneConfiguration {
                     counts.computeIfAbsent(lane.routeId(), id -> new LongAdder())));
         }
         return targets;
-    }
-
-    private static Logger log() {
-        return LoggerFactory.getLogger(ExpressLaneConfiguration.class);
     }
 
     /**
@@ -141,12 +140,8 @@ class ExpressLaneConfiguration {
         public void onApplicationEvent(ApplicationReadyEvent event) {
             lane = factory.get();
             if (lane != null) {
-                log().info("Express lane open for {}", lane.calls().keySet());
+                log.info("Express lane open for {}", lane.calls().keySet());
             }
-        }
-
-        ExpressLane lane() {
-            return lane;
         }
 
         @Override
