@@ -56,6 +56,45 @@ class CachingReactiveJwtDecoderTest {
         assertThat(decoded).containsExactly("tampered", "tampered");
     }
 
+    @Test
+    void shouldVouchOnlyForATokenItCheckedAndOnlyUntilItExpires() {
+        MutableClock clock = new MutableClock(NOW);
+        CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(expiringAt(NOW.plusSeconds(300)), clock);
+        assertThat(decoder.checked("token-a")).as("never decoded").isNull();
+
+        Jwt jwt = decoder.decode("token-a").block();
+
+        assertThat(decoder.checked("token-a")).isSameAs(jwt);
+        assertThat(decoder.checked("token-b")).isNull();
+        clock.now = NOW.plusSeconds(300);
+        assertThat(decoder.checked("token-a")).as("expired").isNull();
+        assertThat(decoded).containsExactly("token-a");
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     private ReactiveJwtDecoder expiringAt(Instant expiresAt) {
         return token -> Mono.fromSupplier(() -> {
             decoded.add(token);
