@@ -8,12 +8,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing where a service would be. It answers with its name, the path, the headers and the body
  * the gateway forwarded (so a test sees routing and header handling), counts the calls per method and path, and can be
- * told to answer a path prefix with a canned response instead (an error, an HTML page of its container), or late.
+ * told to answer a path prefix with a canned response instead (an error, an HTML page of its container), or only when released.
  */
 final class Downstream {
 
@@ -21,7 +23,7 @@ final class Downstream {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
     private Downstream(String name) throws IOException {
         this.name = name;
@@ -30,11 +32,12 @@ final class Downstream {
             String path = exchange.getRequestURI().getPath();
             hits.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
             String received = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Long delay = delays.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
+            CountDownLatch hold = holds.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
-            if (delay != null) {
+            if (hold != null) {
                 try {
-                    Thread.sleep(delay);
+                    // Bounded, so a test that forgets to release cannot hang the server for ever.
+                    hold.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -98,9 +101,9 @@ final class Downstream {
         answers.put(pathPrefix, new Answer(status, headers, body));
     }
 
-    /** Answers the path prefix only after {@code millis} (a slow service). */
-    void delay(String pathPrefix, long millis) {
-        delays.put(pathPrefix, millis);
+    /** Holds every call of the path prefix unanswered until the returned latch is counted down (a stuck service). */
+    CountDownLatch hold(String pathPrefix) {
+        return holds.computeIfAbsent(pathPrefix, prefix -> new CountDownLatch(1));
     }
 
     int hits(String method, String path) {

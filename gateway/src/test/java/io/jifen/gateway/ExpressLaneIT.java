@@ -3,6 +3,7 @@ package io.jifen.gateway;
 import static io.jifen.gateway.Gateway.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.jifen.testsupport.TestInfra;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,7 +196,7 @@ class ExpressLaneIT {
     void shouldNotCountCallersThatHangUpAgainstTheService() {
         String token = tenantToken();
         gateway.get("/api/v1/members/m-5/points", token);
-        POINTS.delay("/api/v1/members/slow", 300);
+        CountDownLatch stuck = POINTS.hold("/api/v1/members/slow");
         HttpClient impatient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 12; i++) {
             HttpRequest call = gateway.request("/api/v1/members/slow/points", token).timeout(Duration.ofMillis(50))
@@ -202,6 +204,10 @@ class ExpressLaneIT {
             assertThatThrownBy(() -> impatient.send(call, HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(HttpTimeoutException.class);
         }
+        // Only now does the service answer the twelve calls, whose callers are gone.
+        stuck.countDown();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> POINTS.hits("GET", "/api/v1/members/slow/points") == 12);
         long before = laneCalls("points-of-member");
 
         // Twelve callers gone are more than the breaker's minimum of calls: had they counted, its circuit would be open.

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.AsciiString;
+import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +99,13 @@ final class ExpressLane {
     record Target(Lane lane, String upstream, Duration responseTimeout, CircuitBreaker breaker, LongAdder calls) {
     }
 
+    /** What accepts() found for the request it said yes to. */
+    private record Accepted(Target target, Jwt jwt) {
+    }
+
+    private static final AttributeKey<Accepted> ACCEPTED =
+            AttributeKey.valueOf(ExpressLane.class.getName() + ".accepted");
+
     private final List<Target> targets;
     private final CheckedTokens tokens;
     private final TenantAdmission admission;
@@ -115,9 +123,18 @@ final class ExpressLane {
         this.unavailable = unavailable;
     }
 
-    /** Whether this lane takes the call; false leaves it to the full chain. Reads headers only, never blocks. */
+    /**
+     * Whether this lane takes the call; false leaves it to the full chain. Reads headers only, never blocks. What it
+     * found is handed to {@link #handle} on the connection, which the server calls next for the same request.
+     */
     boolean accepts(HttpServerRequest request) {
-        return target(request) != null && tenantToken(request.requestHeaders()) != null;
+        Target target = target(request);
+        Jwt jwt = target != null ? tenantToken(request.requestHeaders()) : null;
+        if (jwt == null || !(request instanceof Connection connection)) {
+            return false;
+        }
+        connection.channel().attr(ACCEPTED).set(new Accepted(target, jwt));
+        return true;
     }
 
     /** The calls the lanes have taken, by route id (lanes of one route share one count). */
@@ -127,13 +144,15 @@ final class ExpressLane {
     }
 
     Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-        Target target = target(request);
-        Jwt jwt = target != null ? tenantToken(request.requestHeaders()) : null;
-        if (jwt == null) {
-            // accepts() said yes a moment ago; the token may have expired since. The client may simply retry.
+        Accepted accepted = request instanceof Connection connection
+                ? connection.channel().attr(ACCEPTED).getAndSet(null) : null;
+        if (accepted == null) {
+            // Only reached if the server called the handler without asking accepts() for this request first.
             return unavailable(request, response, RequestIdWebFilter.idFor(null), -1,
                     "The call could not be routed; try again");
         }
+        Target target = accepted.target();
+        Jwt jwt = accepted.jwt();
         target.calls().increment();
         String requestId = RequestIdWebFilter.idFor(request.requestHeaders().get(X_REQUEST_ID));
         String tenant = TenantClaims.tenantOf(jwt).orElseThrow();
@@ -180,7 +199,8 @@ final class ExpressLane {
             Connection connection, String requestId, long remaining, Target target) {
         int status = upstream.status().code();
         HttpHeaders from = upstream.responseHeaders();
-        if (status >= 400 && containerRefusal(status, from.get(HttpHeaderNames.CONTENT_TYPE))) {
+        if (ContainerRefusalFilter.isContainerRefusal(HttpStatusCode.valueOf(status),
+                from.get(HttpHeaderNames.CONTENT_TYPE))) {
             log.warn("Route {}: upstream answered {} ({}) without a problem document, a refusal by its container; "
                             + "answering 503 to {} {}", target.lane().routeId(), status,
                     from.get(HttpHeaderNames.CONTENT_TYPE), request.method(), request.uri());
@@ -333,14 +353,6 @@ final class ExpressLane {
         } catch (TenantClaims.InvalidTenantClaimException e) {
             return false;
         }
-    }
-
-    private static boolean containerRefusal(int status, String contentType) {
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        if (contentType != null) {
-            headers.set(org.springframework.http.HttpHeaders.CONTENT_TYPE, contentType);
-        }
-        return ContainerRefusalFilter.isContainerRefusal(HttpStatusCode.valueOf(status), headers);
     }
 
     /** A read's 502 or 503 answer that is retried rather than passed on. */

@@ -67,13 +67,16 @@ public class ContainerRefusalFilter implements GlobalFilter, Ordered {
     }
 
     /** An error status whose body is not JSON (a problem or plain JSON), or has no or an unreadable type. */
-    public static boolean isContainerRefusal(@Nullable HttpStatusCode status, HttpHeaders headers) {
+    public static boolean isContainerRefusal(@Nullable HttpStatusCode status, @Nullable String contentType) {
         if (status == null || !status.isError()) {
             return false;
         }
+        if (contentType == null) {
+            return true;
+        }
         try {
-            MediaType type = headers.getContentType();
-            return type == null || APPLICATION_ERRORS.stream().noneMatch(type::equalsTypeAndSubtype);
+            MediaType type = MediaType.parseMediaType(contentType);
+            return APPLICATION_ERRORS.stream().noneMatch(type::equalsTypeAndSubtype);
         } catch (InvalidMediaTypeException e) {
             return true;
         }
@@ -97,7 +100,7 @@ public class ContainerRefusalFilter implements GlobalFilter, Ordered {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            if (!isContainerRefusal(getStatusCode(), getHeaders())) {
+            if (!isContainerRefusal(getStatusCode(), getHeaders().getFirst(HttpHeaders.CONTENT_TYPE))) {
                 return super.writeWith(body);
             }
             return discard(body).then(Mono.defer(this::answerUnavailable));
@@ -105,7 +108,7 @@ public class ContainerRefusalFilter implements GlobalFilter, Ordered {
 
         @Override
         public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-            if (!isContainerRefusal(getStatusCode(), getHeaders())) {
+            if (!isContainerRefusal(getStatusCode(), getHeaders().getFirst(HttpHeaders.CONTENT_TYPE))) {
                 return super.writeAndFlushWith(body);
             }
             return Flux.from(body).concatMap(ContainerRefusalFilter::discard)
