@@ -52,6 +52,7 @@ class EarnBenchmark {
     // The first figure warms the whole earn path; the later ones reuse most of it.
     private static final Duration FIRST_WARM_UP = Duration.ofSeconds(Long.getLong("bench.first-warmup-seconds", 150));
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 60));
+    private static final Duration LATENCY_WARM_UP = Duration.ofSeconds(Long.getLong("bench.latency-warmup-seconds", 20));
     private static final int BATCH_CLIENTS = Integer.getInteger("bench.batch-clients", 4);
     private static final int BATCH_SIZE = 500;
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
@@ -109,7 +110,7 @@ class EarnBenchmark {
         double half = earn.rate() / 2;
         awaitQuiet(platform, "earn");
         shop = shop.refreshed();
-        Load paced = openLoop(half, () -> purchase(platform, shop, members));
+        Load paced = openLoop(half, LATENCY_WARM_UP, () -> purchase(platform, shop, members));
         row("earn latency at half that load (%.0f earns/s offered)".formatted(half),
                 "p50 %.1f ms, p99 %.1f ms, %d errors".formatted(paced.percentile(50), paced.percentile(99),
                         paced.errors));
@@ -285,34 +286,46 @@ class EarnBenchmark {
         }
     }
 
-    /** Requests started on a fixed schedule at {@code rate} per second, whatever the answers' latency. */
-    private Load openLoop(double rate, Call call) throws Exception {
-        int clients = CLIENTS;
-        long interval = (long) (1e9 * clients / rate);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+    /**
+     * Requests started on a fixed schedule at {@code rate} per second, whatever the answers' latency: first for
+     * {@code warmUp} unmeasured (the clients' new connections to the gateway and the gateway's to the services open
+     * then, as in the closed-loop figures' warm-up), then for the measured window on the same connections.
+     */
+    private Load openLoop(double rate, Duration warmUp, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
+            runOpen(pool, rate, System.nanoTime() + warmUp.toNanos(), null, call);
             Load load = new Load(cpu, this::purchaseGroups);
-            long end = System.nanoTime() + MEASURE.toNanos();
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                long offset = interval * c / clients;
-                running.add(pool.submit(() -> {
-                    long next = System.nanoTime() + offset;
-                    while (next < end) {
-                        LockSupport.parkNanos(next - System.nanoTime());
-                        load.record(call, next);
-                        next += interval;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
+            runOpen(pool, rate, System.nanoTime() + MEASURE.toNanos(), load, call);
             load.measured(cpu);
             return load;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void runOpen(ExecutorService pool, double rate, long end, Load load, Call call) throws Exception {
+        int clients = CLIENTS;
+        long interval = (long) (1e9 * clients / rate);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            long offset = interval * c / clients;
+            running.add(pool.submit(() -> {
+                long next = System.nanoTime() + offset;
+                while (next < end) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    if (load == null) {
+                        call.call();
+                    } else {
+                        load.record(call, next);
+                    }
+                    next += interval;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
         }
     }
 

@@ -20,14 +20,19 @@ class PointsQueries {
 
     static final Duration EXPIRING_WINDOW = Duration.ofDays(90);
 
-    /** A member's lots expiring within the window, summed per expiry date (joined to its account's row). */
+    /**
+     * A member's lots expiring within the window, summed per expiry date (joined to its account's row). The window is
+     * part of the text, not a parameter: with a parameter there, PostgreSQL estimated more expiring lots for its
+     * generic plan than for a plan made for the value, kept planning the statement on every call of a member with
+     * many lots, and the planning cost seven times the execution (docs/benchmarks.md, run 23).
+     */
     private static final String EXPIRING_LOTS = """
             left join lateral (
                 select sum(remaining) as points, expires_at from lot
                 where tenant_id = a.tenant_id and member_id = a.member_id and point_type = a.point_type and remaining > 0
-                  and expires_at > now() and expires_at <= now() + cast(? as interval)
+                  and expires_at > now() and expires_at <= now() + interval '%d days'
                 group by expires_at
-            ) e on true""";
+            ) e on true""".formatted(EXPIRING_WINDOW.toDays());
 
     private final JdbcTemplate jdbc;
 
@@ -48,7 +53,7 @@ class PointsQueries {
                 left join account a on a.tenant_id = m.tenant_id and a.member_id = m.member_id and a.point_type = ?
                 %s
                 where m.tenant_id = ? and m.member_id = ? and lower(m.status) <> 'erased'""".formatted(EXPIRING_LOTS),
-                Ledger.POINTS, EXPIRING_WINDOW.toDays() + " days", tenant, memberId);
+                Ledger.POINTS, tenant, memberId);
     }
 
     /** Zeros for a member who has not earned yet. */
@@ -58,7 +63,7 @@ class PointsQueries {
                 from (select 1) as one
                 left join account a on a.tenant_id = ? and a.member_id = ? and a.point_type = ?
                 %s""".formatted(EXPIRING_LOTS),
-                tenant, memberId, Ledger.POINTS, EXPIRING_WINDOW.toDays() + " days").orElseThrow();
+                tenant, memberId, Ledger.POINTS).orElseThrow();
     }
 
     /**

@@ -2,12 +2,18 @@ package io.jifen.testsupport.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +95,48 @@ public abstract class ServiceSmokeTests {
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(anonymous.body()).contains("\"code\":\"unauthorized\"");
+    }
+
+    /**
+     * The gateway keeps a pool of connections to each service: a service that closed them every hundred calls
+     * (Tomcat's default) made the gateway open a new one forty times a second under load (docs/benchmarks.md, run 23).
+     */
+    @Test
+    void shouldKeepACallersConnectionOpenAcrossManyCalls() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            byte[] request = ("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            for (int call = 1; call <= 300; call++) {
+                out.write(request);
+                out.flush();
+                assertThat(in.readLine()).as("status line of call " + call).startsWith("HTTP/1.1 200");
+                boolean chunked = false;
+                int length = 0;
+                for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+                    String lower = header.toLowerCase(Locale.ROOT);
+                    assertThat(lower).as("call " + call).isNotEqualTo("connection: close");
+                    chunked |= lower.equals("transfer-encoding: chunked");
+                    if (lower.startsWith("content-length:")) {
+                        length = Integer.parseInt(lower.substring("content-length:".length()).strip());
+                    }
+                }
+                // The body is ASCII JSON, one char per byte.
+                if (chunked) {
+                    for (int chunk = Integer.parseInt(in.readLine().strip(), 16); chunk > 0;
+                            chunk = Integer.parseInt(in.readLine().strip(), 16)) {
+                        assertThat(in.skip(chunk)).isEqualTo(chunk);
+                        in.readLine();
+                    }
+                    in.readLine();
+                } else {
+                    assertThat(in.skip(length)).isEqualTo(length);
+                }
+            }
+        }
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
