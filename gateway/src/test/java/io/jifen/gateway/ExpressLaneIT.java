@@ -111,6 +111,21 @@ class ExpressLaneIT {
     }
 
     @Test
+    void shouldTimeItsCallsAsTheChainTimesTheCallsItProxies() {
+        String token = tenantToken();
+        assertThat(gateway.get("/api/v1/members/m-2/points", token).statusCode()).isEqualTo(200); // the chain
+        long timed = timedCalls("GET", "200");
+        long before = laneCalls("points-of-member");
+
+        for (int call = 0; call < 3; call++) {
+            assertThat(gateway.get("/api/v1/members/m-2/points", token).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(laneCalls("points-of-member")).isEqualTo(before + 3);
+        assertThat(timedCalls("GET", "200")).as("http.server.requests counts the lane's calls").isEqualTo(timed + 3);
+    }
+
+    @Test
     void shouldLeaveEveryOtherCallToTheFullChain() {
         String token = tenantToken();
         gateway.get("/api/v1/members/m-2/points", token);
@@ -235,6 +250,16 @@ class ExpressLaneIT {
                 .filter(line -> line.startsWith(prefix) && line.contains("route=\"" + route + "\""))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no express lane counter for " + route));
+    }
+
+    /** The gateway's {@code http.server.requests} count of proxied calls (URI {@code UNKNOWN}) by method and status. */
+    private long timedCalls(String method, String status) {
+        return gateway.get("/actuator/prometheus", null).body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("method=\"" + method + "\"") && line.contains("status=\"" + status + "\"")
+                        && line.contains("uri=\"UNKNOWN\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private long totalLaneCalls() {

@@ -7,6 +7,7 @@ import io.jifen.gateway.ratelimit.TenantAdmission;
 import io.jifen.gateway.security.CheckedTokens;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ class ExpressLaneConfiguration {
                     .tag("route", route)
                     .register(registry)));
             return new ExpressLane(targets, tokens, admission.getObject(), client.getObject(), problems.getObject(),
-                    unavailable.getObject());
+                    unavailable.getObject(), meters.getIfAvailable(SimpleMeterRegistry::new));
         });
     }
 
