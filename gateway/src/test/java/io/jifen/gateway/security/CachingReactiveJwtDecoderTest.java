@@ -3,6 +3,7 @@ package io.jifen.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jifen.testsupport.MovableClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,7 +59,7 @@ class CachingReactiveJwtDecoderTest {
 
     @Test
     void shouldVouchOnlyForATokenItCheckedAndOnlyUntilItExpires() {
-        MutableClock clock = new MutableClock(NOW);
+        MovableClock clock = new MovableClock(NOW);
         CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(expiringAt(NOW.plusSeconds(300)), clock);
         assertThat(decoder.checked("token-a")).as("never decoded").isNull();
 
@@ -69,30 +70,6 @@ class CachingReactiveJwtDecoderTest {
         clock.now = NOW.plusSeconds(300);
         assertThat(decoder.checked("token-a")).as("expired").isNull();
         assertThat(decoded).containsExactly("token-a");
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private ReactiveJwtDecoder expiringAt(Instant expiresAt) {

@@ -2,17 +2,15 @@ package io.jifen.points.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.jifen.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ChannelBreakersTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T00:00:00Z"));
     private final ChannelBreakers breakers = new ChannelBreakers(3, Duration.ofMinutes(1), clock);
     private final ChannelBreakers.Key tenantA = new ChannelBreakers.Key(UUID.randomUUID(), "share");
     private final ChannelBreakers.Key tenantB = new ChannelBreakers.Key(UUID.randomUUID(), "share");
@@ -51,24 +49,5 @@ class ChannelBreakersTest {
         breakers.failed(tenantA);
 
         assertThat(breakers.allows(tenantA)).isTrue();
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-03-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
