@@ -2,6 +2,8 @@ package io.jifen.events;
 
 import io.jifen.tenancy.TenantId;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,13 +63,58 @@ final class EnvelopeCodec {
         try {
             String tenant = fields.get(TENANT_ID);
             return new EventEnvelope(UUID.fromString(required(fields, ID)), required(fields, TYPE),
-                    tenant == null ? null : TenantId.of(tenant), Instant.parse(required(fields, OCCURRED_AT)),
+                    tenant == null ? null : TenantId.of(tenant), instant(required(fields, OCCURRED_AT)),
                     Integer.parseInt(required(fields, VERSION)), parsePayload(required(fields, PAYLOAD)));
         } catch (MalformedEventException e) {
             throw e;
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventException("Malformed event entry: " + e.getMessage());
         }
+    }
+
+    /**
+     * An ISO-8601 instant. What producers write ({@code Instant.toString()}: {@code 2026-12-07T06:45:01.123456Z}) is
+     * read by hand, at a tenth of what {@link Instant#parse} costs for every event a consumer reads; anything else
+     * {@code Instant.parse} accepts (an offset, a leap second) is left to it.
+     */
+    static Instant instant(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || length == 21 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || length > 20 && text.charAt(19) != '.') {
+            return Instant.parse(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month)
+                .lengthOfMonth() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || fraction < 0) {
+            return Instant.parse(text);
+        }
+        long nanos = fraction;
+        for (int i = length - 1 - 20; i < 9; i++) {
+            nanos *= 10;
+        }
+        long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second;
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 when a character there is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private JsonNode parsePayload(String payload) {

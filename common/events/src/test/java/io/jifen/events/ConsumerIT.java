@@ -55,39 +55,63 @@ class ConsumerIT extends EventsIntegrationTest {
 
     @Test
     void shouldRetryAFailingHandlerAndApplyItsEffectOnceItSucceeds() {
-        EventEnvelope event = appendCommitted(EffectCounter.FLAKY, null, Map.of("failures", 2));
+        UUID event = appendCommitted(EffectCounter.FLAKY, null, Map.of("failures", 2));
 
-        eventually().until(() -> effectOf(event.id()) == 1);
-        assertThat(effectCounter.attempts(event.id())).isEqualTo(3);
+        eventually().until(() -> effectOf(event) == 1);
+        assertThat(effectCounter.attempts(event)).isEqualTo(3);
         eventually().until(() -> REDIS.xpending(STREAM, EffectCounter.GROUP).getTotal() == 0);
-        assertThat(effectOf(event.id())).isEqualTo(1);
+        assertThat(effectOf(event)).isEqualTo(1);
     }
 
     @Test
     void shouldParkAnEventInTheDeadLetterStreamOnceItsDeliveriesRunOut() {
-        EventEnvelope event = appendCommitted(EffectCounter.POISONED, null, Map.of("n", 1));
+        UUID event = appendCommitted(EffectCounter.POISONED, null, Map.of("n", 1));
 
         String deadLetters = STREAM + EventStreams.DEAD_LETTER_SUFFIX;
-        eventually().until(() -> !entriesOf(deadLetters, event.id()).isEmpty());
-        StreamEntry parked = entriesOf(deadLetters, event.id()).getFirst();
+        eventually().until(() -> !entriesOf(deadLetters, event).isEmpty());
+        StreamEntry parked = entriesOf(deadLetters, event).getFirst();
         assertThat(parked.getFields()).containsEntry("group", EffectCounter.GROUP)
                 .containsEntry("type", EffectCounter.POISONED)
                 .containsEntry("sourceStream", STREAM)
                 .containsKey("reason");
-        assertThat(effectCounter.attempts(event.id())).isEqualTo(3);
-        assertThat(effectOf(event.id())).isZero();
+        assertThat(effectCounter.attempts(event)).isEqualTo(3);
+        assertThat(effectOf(event)).isZero();
         eventually().until(() -> REDIS.xpending(STREAM, EffectCounter.GROUP).getTotal() == 0);
         assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
-                event.id())).isZero();
+                event)).isZero();
+    }
+
+    @Test
+    void shouldAcknowledgeAnEntryOfATypeTheGroupDoesNotHandleWithoutReadingTheRestOfIt() {
+        String stream = "jifen:test:skip:" + UUID.randomUUID();
+        String group = "skipper";
+        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        // Unreadable as an event, but of a type this group does not handle: not this group's to judge or to park.
+        REDIS.xadd(stream, XAddParams.xAddParams(), Map.of("id", "not-a-uuid", "type", "test.ignored",
+                "occurredAt", "yesterday", "version", "0", "payload", "{not json"));
+        EventEnvelope counted = new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, null,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
+        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(counted));
+
+        ConsumerWorker worker = consumers.worker(new EffectCounter(jdbc, group, List.of(stream)), "skipper-1");
+        worker.start();
+        try {
+            eventually().until(() -> effectOf(counted.id()) == 1);
+            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0);
+        } finally {
+            worker.signalStop();
+            worker.awaitStopped(Duration.ofSeconds(10));
+        }
+        assertThat(REDIS.exists(stream + EventStreams.DEAD_LETTER_SUFFIX)).isFalse();
     }
 
     @Test
     void shouldAcknowledgeWithoutHandlingATypeTheGroupDoesNotHandle() {
-        EventEnvelope ignored = appendCommitted("test.ignored", null, Map.of("n", 1));
+        UUID ignored = appendCommitted("test.ignored", null, Map.of("n", 1));
 
-        eventually().until(() -> !entriesOf(STREAM, ignored.id()).isEmpty());
+        eventually().until(() -> !entriesOf(STREAM, ignored).isEmpty());
         eventually().until(() -> REDIS.xpending(STREAM, EffectCounter.GROUP).getTotal() == 0);
         assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
-                ignored.id())).isZero();
+                ignored)).isZero();
     }
 }

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jifen.events.EnvelopeCodec.MalformedEventException;
 import io.jifen.tenancy.TenantId;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +58,32 @@ class EnvelopeCodecTest {
         assertMalformed(with(valid, "payload", "{not json"), "not JSON");
         assertMalformed(with(valid, "tenantId", "00000000-0000-0000-0000-000000000000"), "nil UUID");
         assertMalformed(Map.of(), "'id'");
+    }
+
+    @Test
+    void shouldReadTimesExactlyAsInstantParseReadsThem() {
+        Random random = new Random(20261207);
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L),
+                    random.nextInt(1_000_000_000));
+            Instant truncated = switch (i % 4) {
+                case 0 -> instant.truncatedTo(ChronoUnit.SECONDS);
+                case 1 -> instant.truncatedTo(ChronoUnit.MILLIS);
+                case 2 -> instant.truncatedTo(ChronoUnit.MICROS);
+                default -> instant;
+            };
+            assertThat(EnvelopeCodec.instant(truncated.toString())).isEqualTo(truncated);
+        }
+        for (String text : List.of("2026-12-07T06:45:01.1Z", "2026-12-07T06:45:01.12Z", "2024-02-29T23:59:59.99999999Z",
+                "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2026-12-07T14:45:01.5+08:00",
+                "2016-12-31T23:59:60Z", "+12026-01-01T00:00:00Z", "2026-12-07T24:00:00Z", "2026-12-07T06:45:01.Z")) {
+            assertThat(EnvelopeCodec.instant(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        for (String text : List.of("2023-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z",
+                "2026-12-07T06:60:00Z", "2026-12-07T06:45:01.1234567890Z",
+                "2026-12-07 06:45:01Z", "2026-12-0xT06:45:01Z", "yesterday")) {
+            assertThatThrownBy(() -> EnvelopeCodec.instant(text)).as(text).isInstanceOf(DateTimeParseException.class);
+        }
     }
 
     private void assertMalformed(Map<String, String> fields, String message) {

@@ -69,12 +69,12 @@ abstract class EventsIntegrationTest {
     }
 
     /** Appends in a committed transaction, begun inside the tenant as a service's would be. */
-    EventEnvelope appendCommitted(String type, TenantId tenant, Object payload) {
-        Supplier<EventEnvelope> append = () -> transaction.execute(status -> outbox.append(type, tenant, payload));
+    UUID appendCommitted(String type, TenantId tenant, Object payload) {
+        Supplier<UUID> append = () -> transaction.execute(status -> outbox.append(type, tenant, payload));
         if (tenant == null) {
             return append.get();
         }
-        EventEnvelope[] appended = new EventEnvelope[1];
+        UUID[] appended = new UUID[1];
         TenantContext.runAs(tenant, () -> appended[0] = append.get());
         return appended[0];
     }

@@ -39,21 +39,21 @@ class RelayCrashIT extends EventsIntegrationTest {
     @Test
     void shouldApplyTheEffectOnceWhenARelayDiesBetweenPublishingAndMarkingSent() {
         double duplicatesBefore = duplicates();
-        EventEnvelope event;
+        UUID event;
         relay.stop();
         try {
             event = appendCommitted(EffectCounter.COUNTED, null, Map.of("n", 1));
 
             assertThatThrownBy(dyingRelay()::publishBatch).hasMessageContaining("killed");
-            assertThat(entriesOf(STREAM, event.id())).hasSize(1);
-            assertThat(outboxRow(event.id()).sent()).isFalse();
-            eventually().until(() -> effectOf(event.id()) == 1);
+            assertThat(entriesOf(STREAM, event)).hasSize(1);
+            assertThat(outboxRow(event).sent()).isFalse();
+            eventually().until(() -> effectOf(event) == 1);
         } finally {
             relay.start();
         }
 
-        eventually().until(() -> outboxRow(event.id()).sent());
-        List<StreamEntry> entries = entriesOf(STREAM, event.id());
+        eventually().until(() -> outboxRow(event).sent());
+        List<StreamEntry> entries = entriesOf(STREAM, event);
         assertThat(entries).hasSize(2);
         StreamEntryID duplicate = entries.get(1).getID();
         eventually().untilAsserted(() -> {
@@ -61,10 +61,10 @@ class RelayCrashIT extends EventsIntegrationTest {
             assertThat(group.getLastDeliveredId()).isGreaterThanOrEqualTo(duplicate);
             assertThat(group.getPending()).isZero();
         });
-        assertThat(effectOf(event.id())).isEqualTo(1);
+        assertThat(effectOf(event)).isEqualTo(1);
         assertThat(duplicates()).isEqualTo(duplicatesBefore + 1);
         assertThat(jdbc.queryForObject("select count(*) from processed_event where consumer = ? and event_id = ?",
-                Long.class, EffectCounter.GROUP, event.id())).isEqualTo(1);
+                Long.class, EffectCounter.GROUP, event)).isEqualTo(1);
     }
 
     /** Publishes like the real relay, then dies before its transaction can mark anything sent. */

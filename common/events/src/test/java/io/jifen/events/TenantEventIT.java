@@ -25,24 +25,24 @@ class TenantEventIT extends EventsIntegrationTest {
         TenantId a = newTenant();
         TenantId b = newTenant();
 
-        EventEnvelope ofA = appendCommitted(TenantRecorder.TOUCHED, a, Map.of("n", 1));
-        EventEnvelope ofB = appendCommitted(TenantRecorder.TOUCHED, b, Map.of("n", 2));
+        UUID ofA = appendCommitted(TenantRecorder.TOUCHED, a, Map.of("n", 1));
+        UUID ofB = appendCommitted(TenantRecorder.TOUCHED, b, Map.of("n", 2));
 
-        eventually().until(() -> seen(ofA.id()).size() == 1 && seen(ofB.id()).size() == 1);
-        assertThat(seen(ofA.id())).containsExactly(a.value());
-        assertThat(seen(ofB.id())).containsExactly(b.value());
-        assertThat(stampedEvents(a)).containsExactly(ofA.id());
-        assertThat(stampedEvents(b)).containsExactly(ofB.id());
+        eventually().until(() -> seen(ofA).size() == 1 && seen(ofB).size() == 1);
+        assertThat(seen(ofA)).containsExactly(a.value());
+        assertThat(seen(ofB)).containsExactly(b.value());
+        assertThat(stampedEvents(a)).containsExactly(ofA);
+        assertThat(stampedEvents(b)).containsExactly(ofB);
         assertThat(TenantContext.current()).isEmpty();
     }
 
     @Test
     void shouldRunAGlobalEventsHandlerWithoutATenant() {
-        EventEnvelope global = appendCommitted(TenantRecorder.TOUCHED, null, Map.of("n", 1));
+        UUID global = appendCommitted(TenantRecorder.TOUCHED, null, Map.of("n", 1));
 
-        eventually().until(() -> seen(global.id()).size() == 1);
-        assertThat(seen(global.id())).containsOnlyNulls();
-        assertThat(jdbc.queryForObject("select count(*) from stamp where event_id = ?", Long.class, global.id()))
+        eventually().until(() -> seen(global).size() == 1);
+        assertThat(seen(global)).containsOnlyNulls();
+        assertThat(jdbc.queryForObject("select count(*) from stamp where event_id = ?", Long.class, global))
                 .isZero();
     }
 

@@ -43,10 +43,12 @@ public final class RowSecurityCatalog {
     /**
      * The one rule every tenant table's policy states (docs/adr/0019): the row's tenant is the connection's, or the
      * connection does declared cross-tenant work. Each service's migration writes it out; this is the copy they are
-     * compared with.
+     * compared with. Each setting is read in a scalar subquery, so PostgreSQL reads it once per statement rather than
+     * once per row it checks.
      */
-    public static final String TENANT_RULE = "tenant_id = nullif(current_setting('jifen.tenant_id', true), '')::uuid"
-            + " or current_setting('jifen.all_tenants', true) = 'on'";
+    public static final String TENANT_RULE =
+            "tenant_id = (select nullif(current_setting('jifen.tenant_id', true), '')::uuid)"
+            + " or (select current_setting('jifen.all_tenants', true) = 'on')";
 
     /**
      * Policies of the connection's schema (as {@code table.policy}) other than one permissive {@code tenant_rows}
