@@ -21,7 +21,8 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Runs one {@link EventConsumer} as one member of its group: creates the group if missing, reads new entries with
- * a blocking {@code XREADGROUP}, handles each once and acknowledges it after the commit, and every half
+ * a blocking {@code XREADGROUP}, handles each of their events once and acknowledges an entry after the commits of
+ * all of its events, and every half
  * {@code claim-idle} takes over entries left pending too long (by a dead instance, or by a failed handler here),
  * parking those that have used up their deliveries in {@code <stream>:dlq}.
  */
@@ -106,30 +107,32 @@ final class ConsumerWorker {
 
     /**
      * Handles what one read returned with one transaction per tenant instead of one per entry (a busy stream's
-     * cost was mostly commits and round trips), and one {@code XACK} per stream after them. A tenant's events keep
-     * their order; different tenants' are independent. If any handler of a tenant's run fails, the run is rolled
-     * back whole and its entries are handled one by one, so one bad event holds back no other.
+     * cost was mostly commits and round trips), and one {@code XACK} per stream after them. An entry carries one or
+     * more events (docs/adr/0024); a tenant's events keep their order; different tenants' are independent. If any
+     * handler of a tenant's run fails, the run is rolled back whole and its events are handled one by one, so one bad
+     * event holds back no other; the entry of an event that still failed stays pending and comes back after
+     * {@code claim-idle}, when its other events are recognised as done. An entry that cannot be read is parked.
      */
     private void processAll(List<StreamMessage> messages) {
-        if (messages.size() <= 1) {
-            messages.forEach(this::process);
-            return;
-        }
         Acks acks = new Acks();
         Map<Optional<TenantId>, List<Decoded>> runs = new LinkedHashMap<>();
         for (StreamMessage message : messages) {
-            if (skippable(message)) {
-                acks.add(message, Outcome.SKIPPED);
-                continue;
-            }
-            EventEnvelope event;
+            EnvelopeCodec.Entry entry;
             try {
-                event = runtime.codec().decode(message.fields());
+                entry = runtime.codec().decode(message.fields(), consumer::handles);
             } catch (MalformedEventException e) {
                 park(message, e.getMessage());
                 continue;
             }
-            runs.computeIfAbsent(event.tenant(), tenant -> new ArrayList<>()).add(new Decoded(message, event));
+            acks.skipped(entry.skipped());
+            if (entry.events().isEmpty()) {
+                acks.add(message);
+                continue;
+            }
+            Progress progress = new Progress(message, entry.events().size());
+            for (EventEnvelope event : entry.events()) {
+                runs.computeIfAbsent(event.tenant(), tenant -> new ArrayList<>()).add(new Decoded(progress, event));
+            }
         }
         try {
             runs.forEach((tenant, run) -> handleRun(tenant.orElse(null), run, acks));
@@ -140,7 +143,7 @@ final class ConsumerWorker {
 
     private void handleRun(TenantId tenant, List<Decoded> run, Acks acks) {
         if (run.size() == 1) {
-            process(run.getFirst().message());
+            handleOne(run.getFirst(), acks);
             return;
         }
         List<EventHandling.Outcome> outcomes;
@@ -151,26 +154,71 @@ final class ConsumerWorker {
         } catch (RuntimeException e) {
             log.debug("{}: a batch of {} events failed ({}); handling them one by one", consumer, run.size(),
                     e.toString());
-            run.forEach(decoded -> process(decoded.message()));
+            run.forEach(decoded -> handleOne(decoded, acks));
             return;
         }
         for (int i = 0; i < run.size(); i++) {
-            acks.add(run.get(i).message(),
-                    outcomes.get(i) == EventHandling.Outcome.HANDLED ? Outcome.HANDLED : Outcome.DUPLICATE);
+            acks.done(run.get(i), outcomes.get(i));
         }
     }
 
-    private record Decoded(StreamMessage message, EventEnvelope event) {
+    private void handleOne(Decoded decoded, Acks acks) {
+        EventEnvelope event = decoded.event();
+        EventHandling.Outcome outcome;
+        try {
+            outcome = runtime.handling().handleOnce(consumer, event);
+        } catch (CannotCreateTransactionException | DataAccessResourceFailureException e) {
+            // Not the handler's fault: stop reading until the database is back, instead of burning deliveries.
+            throw new DatabaseUnavailableException(e);
+        } catch (RuntimeException e) {
+            decoded.progress().failed = true;
+            runtime.metrics().consumed(consumer.group(), Outcome.FAILED);
+            log.warn("{} failed to handle event {} ({}, entry {}); it stays pending and is retried after {}",
+                    consumer, event.id(), event.type(), decoded.progress().message.id(), settings.claimIdle(), e);
+            return;
+        }
+        acks.done(decoded, outcome);
     }
 
-    /** Entries done in this batch, acknowledged together per stream, counted once acknowledged. */
+    /** An entry being handled: how many of its events are not done yet, and whether one of them failed. */
+    private static final class Progress {
+        private final StreamMessage message;
+        private int left;
+        private boolean failed;
+
+        Progress(StreamMessage message, int events) {
+            this.message = message;
+            this.left = events;
+        }
+    }
+
+    private record Decoded(Progress progress, EventEnvelope event) {
+    }
+
+    /**
+     * Entries done in this batch, acknowledged together per stream, and their events' outcomes, counted once the
+     * entries are acknowledged. An entry is done when every event of it is handled or skipped.
+     */
     private final class Acks {
         private final Map<String, List<StreamEntryID>> ids = new LinkedHashMap<>();
         private final List<Outcome> outcomes = new ArrayList<>();
 
-        void add(StreamMessage message, Outcome outcome) {
+        void add(StreamMessage message) {
             ids.computeIfAbsent(message.stream(), stream -> new ArrayList<>()).add(message.id());
-            outcomes.add(outcome);
+        }
+
+        void skipped(int events) {
+            for (int i = 0; i < events; i++) {
+                outcomes.add(Outcome.SKIPPED);
+            }
+        }
+
+        void done(Decoded decoded, EventHandling.Outcome outcome) {
+            outcomes.add(outcome == EventHandling.Outcome.HANDLED ? Outcome.HANDLED : Outcome.DUPLICATE);
+            Progress progress = decoded.progress();
+            if (--progress.left == 0 && !progress.failed) {
+                add(progress.message);
+            }
         }
 
         void send() {
@@ -204,57 +252,19 @@ final class ConsumerWorker {
             return;
         }
         log.debug("{} retrying entry {} of {} (delivery {})", consumer, message.id(), message.stream(), deliveries);
-        process(message);
-    }
-
-    /**
-     * An entry of a type this consumer does not handle: acknowledged unread (half of what a busy stream carries, for
-     * most groups). Whether such an entry is well-formed is for the groups that handle its type to find out.
-     */
-    private boolean skippable(StreamMessage message) {
-        String type = message.fields().get(EnvelopeCodec.TYPE);
-        return type != null && !consumer.handles(type);
-    }
-
-    private void process(StreamMessage message) {
-        if (skippable(message)) {
-            acknowledge(message, Outcome.SKIPPED);
-            return;
-        }
-        EventEnvelope event;
-        try {
-            event = runtime.codec().decode(message.fields());
-        } catch (MalformedEventException e) {
-            park(message, e.getMessage());
-            return;
-        }
-        EventHandling.Outcome outcome;
-        try {
-            outcome = runtime.handling().handleOnce(consumer, event);
-        } catch (CannotCreateTransactionException | DataAccessResourceFailureException e) {
-            // Not the handler's fault: stop reading until the database is back, instead of burning deliveries.
-            throw new DatabaseUnavailableException(e);
-        } catch (RuntimeException e) {
-            runtime.metrics().consumed(consumer.group(), Outcome.FAILED);
-            log.warn("{} failed to handle event {} ({}, entry {}); it stays pending and is retried after {}",
-                    consumer, event.id(), event.type(), message.id(), settings.claimIdle(), e);
-            return;
-        }
-        acknowledge(message, outcome == EventHandling.Outcome.HANDLED ? Outcome.HANDLED : Outcome.DUPLICATE);
-    }
-
-    private void acknowledge(StreamMessage message, Outcome outcome) {
-        runtime.streams().ack(message, consumer.group());
-        runtime.metrics().consumed(consumer.group(), outcome);
+        processAll(List.of(message));
     }
 
     private void park(StreamMessage message, String reason) {
         runtime.streams().deadLetter(message, consumer.group(), name, reason);
         runtime.streams().ack(message, consumer.group());
         runtime.metrics().consumed(consumer.group(), Outcome.DEAD_LETTERED);
-        log.error("{} parked entry {} of {} (event {}) in {}{}: {}", consumer, message.id(), message.stream(),
-                message.fields().getOrDefault(EnvelopeCodec.ID, "?"), message.stream(),
-                EventStreams.DEAD_LETTER_SUFFIX, reason);
+        Map<String, String> fields = message.fields();
+        String events = fields.containsKey(EnvelopeCodec.EVENTS)
+                ? fields.getOrDefault(EnvelopeCodec.COUNT, "?") + " events"
+                : "event " + fields.getOrDefault(EnvelopeCodec.ID, "?");
+        log.error("{} parked entry {} of {} ({}) in {}{}: {}", consumer, message.id(), message.stream(), events,
+                message.stream(), EventStreams.DEAD_LETTER_SUFFIX, reason);
     }
 
     private static final class DatabaseUnavailableException extends RuntimeException {

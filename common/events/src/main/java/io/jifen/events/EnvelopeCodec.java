@@ -5,16 +5,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The envelope as the fields of a stream entry: strings only, the payload as a JSON string, and no
- * {@code tenantId} field at all for a global event (a stream field cannot be null).
+ * Stream entries and the events they carry. The relay writes one entry per outbox row: the row's events as one JSON
+ * array of envelopes in the field {@code events}, with their {@code count} (docs/adr/0024). An entry may also be one
+ * envelope field by field (what entries looked like before, and what a test or an operator may still add): strings
+ * only, the payload as a JSON string, and no {@code tenantId} field at all for a global event (a stream field cannot
+ * be null). Consumers read both.
  */
 final class EnvelopeCodec {
 
@@ -24,6 +33,8 @@ final class EnvelopeCodec {
     static final String OCCURRED_AT = "occurredAt";
     static final String VERSION = "version";
     static final String PAYLOAD = "payload";
+    static final String EVENTS = "events";
+    static final String COUNT = "count";
 
     private final JsonMapper json;
 
@@ -55,20 +66,124 @@ final class EnvelopeCodec {
                 json.writeValueAsString(event.payload()));
     }
 
-    /** Reads an entry back; anything missing or malformed is a {@link MalformedEventException}. */
+    /** The fields of an entry carrying one outbox row's events: its JSON array as it is stored, and their count. */
+    static Map<String, String> entry(String eventsJson, int count) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(EVENTS, eventsJson);
+        fields.put(COUNT, Integer.toString(count));
+        return fields;
+    }
+
+    /** What an entry carries for one consumer: the events of the types it handles, and how many others it skipped. */
+    record Entry(List<EventEnvelope> events, int skipped) {
+    }
+
+    /**
+     * The events of an entry of either shape, in their order. An event of a type {@code handled} refuses is counted,
+     * not decoded: its payload is not even parsed (half of what a busy stream carries, for most groups), and whether
+     * it is well-formed is for the groups that handle its type to find out.
+     *
+     * @throws MalformedEventException when the entry, or an event of it the consumer handles, cannot be read
+     */
+    Entry decode(Map<String, String> fields, Predicate<String> handled) {
+        if (fields == null) {
+            throw new MalformedEventException("The entry has no fields (deleted from the stream?)");
+        }
+        String events = fields.get(EVENTS);
+        if (events != null) {
+            return decodeAll(events, handled);
+        }
+        String type = fields.get(TYPE);
+        if (type != null && !handled.test(type)) {
+            return new Entry(List.of(), 1);
+        }
+        return new Entry(List.of(decode(fields)), 0);
+    }
+
+    /** Reads an entry of one envelope back; anything missing or malformed is a {@link MalformedEventException}. */
     EventEnvelope decode(Map<String, String> fields) {
         if (fields == null) {
             throw new MalformedEventException("The entry has no fields (deleted from the stream?)");
         }
         try {
+            String id = required(fields, ID);
+            String type = required(fields, TYPE);
             String tenant = fields.get(TENANT_ID);
-            return new EventEnvelope(UUID.fromString(required(fields, ID)), required(fields, TYPE),
-                    tenant == null ? null : TenantId.of(tenant), instant(required(fields, OCCURRED_AT)),
-                    Integer.parseInt(required(fields, VERSION)), parsePayload(required(fields, PAYLOAD)));
+            return envelope(id, type, tenant == null ? null : TenantId.of(tenant), required(fields, OCCURRED_AT),
+                    required(fields, VERSION), parsePayload(required(fields, PAYLOAD)));
         } catch (MalformedEventException e) {
             throw e;
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventException("Malformed event entry: " + e.getMessage());
+        }
+    }
+
+    private static EventEnvelope envelope(String id, String type, TenantId tenant, String occurredAt, String version,
+            JsonNode payload) {
+        return new EventEnvelope(UUID.fromString(id), type, tenant, instant(occurredAt), Integer.parseInt(version),
+                payload);
+    }
+
+    /** A JSON array of envelopes, read as a stream of tokens: no tree of the whole array, none for skipped payloads. */
+    private Entry decodeAll(String array, Predicate<String> handled) {
+        List<EventEnvelope> events = new ArrayList<>();
+        int skipped = 0;
+        try (JsonParser parser = json.createParser(array)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new MalformedEventException("The entry's events are not a JSON array");
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+                Map<String, String> fields = new HashMap<>();
+                JsonNode payload = null;
+                boolean skip = false;
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    if (PAYLOAD.equals(name)) {
+                        if (skip) {
+                            parser.skipChildren();
+                        } else {
+                            payload = parser.readValueAsTree();
+                        }
+                    } else {
+                        String value = parser.getValueAsString();
+                        parser.skipChildren();
+                        if (value != null) {
+                            fields.put(name, value);
+                        }
+                        // Envelopes from the outbox name their type before their payload (jsonb orders keys by length).
+                        skip = skip || TYPE.equals(name) && value != null && !handled.test(value);
+                    }
+                }
+                String type = fields.get(TYPE);
+                if (type != null && !handled.test(type)) {
+                    skipped++;
+                    continue;
+                }
+                events.add(element(fields, payload));
+            }
+            if (token != JsonToken.END_ARRAY) {
+                throw new MalformedEventException("The entry's events array holds something other than envelopes");
+            }
+        } catch (JacksonException e) {
+            throw new MalformedEventException("The entry's events are not JSON: " + e.getOriginalMessage());
+        }
+        return new Entry(events, skipped);
+    }
+
+    private static EventEnvelope element(Map<String, String> fields, JsonNode payload) {
+        try {
+            String tenant = fields.get(TENANT_ID);
+            if (payload == null) {
+                throw new MalformedEventException("An event of the entry has no 'payload'");
+            }
+            return envelope(required(fields, ID), required(fields, TYPE), tenant == null ? null : TenantId.of(tenant),
+                    required(fields, OCCURRED_AT), required(fields, VERSION), payload);
+        } catch (MalformedEventException e) {
+            throw e;
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new MalformedEventException("Malformed event in the entry: " + e.getMessage());
         }
     }
 

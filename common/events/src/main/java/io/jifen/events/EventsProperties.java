@@ -27,8 +27,10 @@ public record EventsProperties(String stream, @DefaultValue Relay relay, @Defaul
      *                      the rows sent moments ago (their index entries stay until no transaction can see them), so
      *                      under a burst fewer, larger steps cost less: 100 a step cost three times the CPU per row
      * @param maxBackoff    the longest wait between retries while Redis or the database is down (default 10s)
-     * @param maxLen        the approximate length ({@code MAXLEN ~}) a stream is trimmed to; 0 never trims
-     *                      (default 1,000,000: days of events, so a consumer down for a while misses nothing)
+     * @param maxLen        the approximate length ({@code MAXLEN ~}) a stream is trimmed to, in entries; 0 never
+     *                      trims (default 20,000: an entry is one outbox row, a transaction's events or up to 100 of
+     *                      them (docs/adr/0024), so about a million events under load, hours to days of them, and a
+     *                      consumer down for a while misses nothing; at most 2,000,000 events, bounding memory)
      * @param retention     how long sent rows stay in the outbox, for inspection and replay (default 7d)
      * @param linger        how long a woken relay waits before it publishes (default 100ms; 0: at once), so the
      *                      commits of that moment go in one batch: under load one relay step per commit would cost
@@ -36,7 +38,7 @@ public record EventsProperties(String stream, @DefaultValue Relay relay, @Defaul
      */
     public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("150ms") Duration pollInterval,
             @DefaultValue("1000") int batchSize, @DefaultValue("10s") Duration maxBackoff,
-            @DefaultValue("1000000") long maxLen, @DefaultValue("7d") Duration retention,
+            @DefaultValue("20000") long maxLen, @DefaultValue("7d") Duration retention,
             @DefaultValue("100ms") Duration linger) {
 
         public Relay {
@@ -54,8 +56,9 @@ public record EventsProperties(String stream, @DefaultValue Relay relay, @Defaul
     /**
      * @param block         how long one {@code XREADGROUP} waits for new entries (default 1s; also bounds how
      *                      long a consumer takes to notice shutdown)
-     * @param batchSize     entries read per {@code XREADGROUP} / {@code XAUTOCLAIM} (default 500); a read's entries
-     *                      are handled in one transaction per tenant, so under a burst larger reads cost less
+     * @param batchSize     entries read per {@code XREADGROUP} / {@code XAUTOCLAIM} (default 20; an entry carries one
+     *                      outbox row's events, up to 100, so a read under load is about a thousand events); a read's
+     *                      events are handled in one transaction per tenant, so under a burst larger reads cost less
      * @param claimIdle     how long an entry stays pending (its consumer died, or its handler failed) before
      *                      another consumer of the group claims it and retries (default 30s)
      * @param maxDeliveries deliveries after which a still-failing entry is parked in {@code <stream>:dlq}
@@ -65,7 +68,7 @@ public record EventsProperties(String stream, @DefaultValue Relay relay, @Defaul
      *                      reads again (default 100ms; 0: at once), so a steady trickle is handled in runs of
      *                      several events (one transaction and one acknowledgement each) instead of one at a time
      */
-    public record Consumer(@DefaultValue("1s") Duration block, @DefaultValue("500") int batchSize,
+    public record Consumer(@DefaultValue("1s") Duration block, @DefaultValue("20") int batchSize,
             @DefaultValue("30s") Duration claimIdle, @DefaultValue("10") int maxDeliveries,
             @DefaultValue("10s") Duration maxBackoff, @DefaultValue("100ms") Duration linger) {
 

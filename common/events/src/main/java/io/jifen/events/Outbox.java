@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Where a service writes its domain events: a row in the {@code outbox} table, in the caller's transaction, so the
  * event exists if and only if the change it describes committed. The relay publishes it afterwards.
  * <p>
- * The events are written just before the transaction commits, all of a transaction's events as one row (however
- * many: a purchase announces two, a batch of 500 purchases a thousand; docs/adr/0020). Nothing in the writing
+ * The events are written just before the transaction commits, a transaction's events as one row (a purchase
+ * announces two; docs/adr/0020), or as rows of {@value #EVENTS_PER_ROW} for more (a batch of 500 purchases announces a
+ * thousand; docs/adr/0024). Nothing in the writing
  * transaction reads its own outbox, and a failed write fails the commit, so the change and its events still commit
  * together or not at all. The view {@code outbox_event} shows each event of each row.
  */
@@ -25,6 +26,9 @@ public class Outbox {
 
     // <aggregate>.<past-tense verb>, lower case, words joined by '-': member.registered, tier.changed.
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+");
+
+    /** The most events one row (and so one stream entry) carries (docs/adr/0024). */
+    static final int EVENTS_PER_ROW = 100;
 
     // A row carries the events of one transaction, as a JSON array of envelopes (docs/adr/0020).
     private static final String INSERT = "insert into outbox (id, event_count, events) values (?, ?, ?::jsonb)";
@@ -116,9 +120,22 @@ public class Outbox {
         return events;
     }
 
-    /** One row for all of a transaction's events, in append order (the relay publishes them in that order). */
+    /**
+     * One row for a transaction's events, in append order (the relay publishes them in that order, a row as one stream
+     * entry); a transaction of more than {@value #EVENTS_PER_ROW} events (a batch of purchases) writes rows of that
+     * many, in one round trip, so no stream entry grows past them.
+     */
     private void write(List<String> envelopes) {
-        jdbc.update(INSERT, TimeOrderedUuids.next(), envelopes.size(), "[" + String.join(",", envelopes) + "]");
+        if (envelopes.size() <= EVENTS_PER_ROW) {
+            jdbc.update(INSERT, TimeOrderedUuids.next(), envelopes.size(), "[" + String.join(",", envelopes) + "]");
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int from = 0; from < envelopes.size(); from += EVENTS_PER_ROW) {
+            List<String> part = envelopes.subList(from, Math.min(from + EVENTS_PER_ROW, envelopes.size()));
+            rows.add(new Object[] {TimeOrderedUuids.next(), part.size(), "[" + String.join(",", part) + "]"});
+        }
+        jdbc.batchUpdate(INSERT, rows);
     }
 
     /**

@@ -5,40 +5,31 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * One relay step: lock a batch of unsent outbox rows, {@code XADD} each of their events to the stream (one pipelined
- * round trip), mark them sent, commit.
+ * One relay step: lock a batch of unsent outbox rows, {@code XADD} each row as one stream entry carrying its events
+ * (one pipelined round trip; docs/adr/0024), mark them sent, commit.
  * A crash after an {@code XADD} and before the commit leaves the row unsent, so it is published again: delivery is
  * at least once, and consumers absorb the duplicate by event id.
  */
 class OutboxPublisher {
 
-    // The oldest unsent rows, as many as carry up to the batch size in events (at least one row, however large), each
-    // event on a line of its own in row and append order. SKIP LOCKED: relays on several instances take disjoint
-    // batches instead of queueing behind one another.
+    // The oldest unsent rows, as many as carry up to the batch size in events (at least one row, however large), in
+    // append order; each row's events as the JSON array it stores. SKIP LOCKED: relays on several instances take
+    // disjoint batches instead of queueing behind one another.
     private static final String SELECT_UNSENT = """
-            with batch as (
-                select id, seq, events from outbox
-                where seq in (select seq from (
-                        select seq, sum(event_count) over (order by seq) - event_count as before
-                        from (select seq, event_count from outbox where sent_at is null order by seq limit ?) unsent
-                    ) counted where before < ?)
-                order by seq
-                for update skip locked)
-            select b.id as row_id, e.value ->> 'id' as id, e.value ->> 'type' as type,
-                   e.value ->> 'tenantId' as tenant_id, e.value ->> 'occurredAt' as occurred_at,
-                   e.value ->> 'version' as version, e.value -> 'payload' as payload
-            from batch b cross join lateral jsonb_array_elements(b.events) with ordinality as e(value, position)
-            order by b.seq, e.position""";
+            select id, event_count, events::text as events from outbox
+            where seq in (select seq from (
+                    select seq, sum(event_count) over (order by seq) - event_count as before
+                    from (select seq, event_count from outbox where sent_at is null order by seq limit ?) unsent
+                ) counted where before < ?)
+            order by seq
+            for update skip locked""";
     private static final String MARK_SENT =
             "update outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = any(?)";
     private static final String RECORD_FAILURE =
@@ -51,10 +42,8 @@ class OutboxPublisher {
             delete from processed_event where ctid = any(array(
                 select ctid from processed_event where processed_at < ? limit %d))""".formatted(PURGE_BOUND);
 
-    private static final RowMapper<OutboxEvent> EVENT = (rs, n) -> new OutboxEvent(
-            rs.getObject("row_id", UUID.class), EnvelopeCodec.fields(rs.getString("id"), rs.getString("type"),
-                    rs.getString("tenant_id"), rs.getString("occurred_at"), rs.getString("version"),
-                    rs.getString("payload")));
+    private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(rs.getObject("id", UUID.class),
+            rs.getInt("event_count"), rs.getString("events"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -79,20 +68,19 @@ class OutboxPublisher {
      */
     Batch publishBatch() {
         Batch batch = transaction.execute(status -> {
-            List<OutboxEvent> events = jdbc.query(SELECT_UNSENT, EVENT, batchSize, batchSize);
-            EventStreams.Published sent = events.isEmpty() ? new EventStreams.Published(0, null)
-                    : streams.publishAll(stream, events.stream().map(OutboxEvent::fields).toList());
-            // A row counts as sent once all of its events are; the one the failure cut short is published again.
-            Set<UUID> unfinished = events.subList(sent.count(), events.size()).stream().map(OutboxEvent::rowId)
-                    .collect(Collectors.toSet());
-            List<UUID> published = events.stream().map(OutboxEvent::rowId).distinct()
-                    .filter(row -> !unfinished.contains(row)).toList();
+            List<OutboxRow> rows = jdbc.query(SELECT_UNSENT, ROW, batchSize, batchSize);
+            EventStreams.Published sent = rows.isEmpty() ? new EventStreams.Published(0, null)
+                    : streams.publishAll(stream, rows.stream()
+                            .map(row -> EnvelopeCodec.entry(row.events(), row.eventCount())).toList());
+            // The rows before the one the failure cut short are sent; that one and the rest are published again.
+            List<OutboxRow> published = rows.subList(0, sent.count());
             JedisException failure = sent.failure();
             if (failure != null) {
-                jdbc.update(RECORD_FAILURE, failure.toString(), events.get(sent.count()).rowId());
+                jdbc.update(RECORD_FAILURE, failure.toString(), rows.get(sent.count()).id());
             }
-            markSent(published);
-            return new Batch(events.size(), sent.count(), failure);
+            markSent(published.stream().map(OutboxRow::id).toList());
+            return new Batch(rows.stream().mapToInt(OutboxRow::eventCount).sum(),
+                    published.stream().mapToInt(OutboxRow::eventCount).sum(), failure);
         });
         metrics.published(stream, batch.published());
         return batch;
@@ -143,7 +131,7 @@ class OutboxPublisher {
     record Batch(int selected, int published, JedisException failure) {
     }
 
-    /** An event of an outbox row, as the fields of its stream entry. */
-    private record OutboxEvent(UUID rowId, Map<String, String> fields) {
+    /** An unsent outbox row: its events as the JSON array it stores, and how many there are. */
+    private record OutboxRow(UUID id, int eventCount, String events) {
     }
 }

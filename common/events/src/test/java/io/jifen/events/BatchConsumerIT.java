@@ -73,6 +73,57 @@ class BatchConsumerIT extends EventsIntegrationTest {
     }
 
     @Test
+    void shouldHandleTheEventsOfAnEntryOfManyEachOnceAndParkTheEntryOnlyForTheOneThatNeverSucceeds() {
+        String group = "batcher-" + UUID.randomUUID();
+        String stream = newStream(group);
+        TenantId a = newTenant();
+        TenantId b = newTenant();
+        EventEnvelope a1 = counted(a, 1);
+        EventEnvelope b1 = counted(b, 2);
+        EventEnvelope global = counted(null, 3);
+        EventEnvelope poisoned = new EventEnvelope(UUID.randomUUID(), EffectCounter.POISONED, a,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 4}"));
+        EventEnvelope a2 = counted(a, 5);
+        // As the relay writes them: an outbox row's events in one entry; a type the group does not handle among them.
+        String ignored = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"test.ignored\",\"occurredAt\":\"yesterday\","
+                + "\"version\":1,\"payload\":{\"n\":0}}";
+        REDIS.xadd(stream, XAddParams.xAddParams(), EnvelopeCodec.entry("[" + envelopeJson(a1) + "," + ignored + ","
+                + envelopeJson(poisoned) + "," + envelopeJson(b1) + "," + envelopeJson(global) + "]", 5));
+        REDIS.xadd(stream, XAddParams.xAddParams(), EnvelopeCodec.entry("[" + envelopeJson(a2) + "]", 1));
+        TenantSeeing consumer = new TenantSeeing(jdbc, group, List.of(stream));
+        String deadLetters = stream + EventStreams.DEAD_LETTER_SUFFIX;
+
+        consumeUntil(consumer, () -> !entriesOf(deadLetters, poisoned.id()).isEmpty()
+                && REDIS.xpending(stream, group).getTotal() == 0);
+        for (EventEnvelope event : List.of(a1, b1, global, a2)) {
+            assertThat(effectOf(event.id())).as("effect of %s", event.id()).isEqualTo(1);
+            assertThat(consumer.tenants.get(event.id())).isEqualTo(Optional.ofNullable(event.tenantId()));
+        }
+        assertThat(effectOf(poisoned.id())).isZero();
+        // The first entry came back until its deliveries ran out; its handled events were not applied again.
+        assertThat(consumer.attempts(poisoned.id())).isGreaterThan(2);
+        assertThat(entriesOf(deadLetters, poisoned.id()).getFirst().getFields())
+                .containsEntry("group", group).containsEntry("count", "5");
+        assertThat(entriesOf(deadLetters, a2.id())).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where consumer = ?", Long.class, group))
+                .isEqualTo(4);
+    }
+
+    /** An envelope as the outbox writes it into a row's array. */
+    private String envelopeJson(EventEnvelope event) {
+        Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+        envelope.put("id", event.id().toString());
+        envelope.put("type", event.type());
+        if (event.tenantId() != null) {
+            envelope.put("tenantId", event.tenantId().toString());
+        }
+        envelope.put("occurredAt", event.occurredAt().toString());
+        envelope.put("version", event.version());
+        envelope.put("payload", event.payload());
+        return json.writeValueAsString(envelope);
+    }
+
+    @Test
     void shouldSkipAnEventPublishedTwiceInOneBatchAndOneAlreadyProcessed() {
         String group = "batcher-" + UUID.randomUUID();
         String stream = newStream(group);

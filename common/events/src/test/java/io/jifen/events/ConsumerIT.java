@@ -71,9 +71,10 @@ class ConsumerIT extends EventsIntegrationTest {
         eventually().until(() -> !entriesOf(deadLetters, event).isEmpty());
         StreamEntry parked = entriesOf(deadLetters, event).getFirst();
         assertThat(parked.getFields()).containsEntry("group", EffectCounter.GROUP)
-                .containsEntry("type", EffectCounter.POISONED)
+                .containsEntry("count", "1")
                 .containsEntry("sourceStream", STREAM)
                 .containsKey("reason");
+        assertThat(envelopes(parked).getFirst().get("type").asString()).isEqualTo(EffectCounter.POISONED);
         assertThat(effectCounter.attempts(event)).isEqualTo(3);
         assertThat(effectOf(event)).isZero();
         eventually().until(() -> REDIS.xpending(STREAM, EffectCounter.GROUP).getTotal() == 0);

@@ -61,6 +61,54 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void shouldReadAnEntryOfManyEventsInOrderSkippingUnreadTheTypesNotHandled() {
+        UUID first = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        // jsonb's key order (by length): the type comes before the payload, as the relay publishes rows.
+        String events = "[{\"id\": \"" + first + "\", \"type\": \"points.earned\", \"payload\": {\"points\": 5}, "
+                + "\"version\": 1, \"tenantId\": \"7c9e6679-7425-40de-944b-e07fc1f90ae7\", "
+                + "\"occurredAt\": \"2025-03-01T10:15:30.123456Z\"}, "
+                + "{\"id\": \"not-read\", \"type\": \"purchase.recorded\", \"payload\": {\"unread\": [1, {\"x\": 2}]}, "
+                + "\"version\": 0, \"occurredAt\": \"yesterday\"}, "
+                + "{\"id\": \"" + third + "\", \"type\": \"points.earned\", \"payload\": {\"points\": 7}, "
+                + "\"version\": 2, \"occurredAt\": \"2025-03-01T10:15:31Z\"}]";
+
+        EnvelopeCodec.Entry entry = codec.decode(EnvelopeCodec.entry(events, 3), "points.earned"::equals);
+
+        assertThat(entry.skipped()).isOne();
+        assertThat(entry.events()).extracting(EventEnvelope::id).containsExactly(first, third);
+        assertThat(entry.events().getFirst()).isEqualTo(new EventEnvelope(first, "points.earned",
+                TenantId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7"), Instant.parse("2025-03-01T10:15:30.123456Z"), 1,
+                json.readTree("{\"points\": 5}")));
+        assertThat(entry.events().getLast().tenant()).isEmpty();
+        assertThat(entry.events().getLast().version()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadAnEntryOfOneEnvelopeAsBeforeAndSkipItWhenItsTypeIsNotHandled() {
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), "member.registered", null, Instant.now(), 1,
+                json.readTree("{\"a\":1}"));
+        Map<String, String> fields = codec.encode(event);
+
+        assertThat(codec.decode(fields, type -> true).events()).containsExactly(event);
+        assertThat(codec.decode(with(fields, "payload", "{not json"), type -> false))
+                .isEqualTo(new EnvelopeCodec.Entry(List.of(), 1));
+    }
+
+    @Test
+    void shouldRefuseAnEntryOfManyThatCannotBeRead() {
+        String valid = "{\"id\": \"" + UUID.randomUUID() + "\", \"type\": \"points.earned\", \"payload\": {}, "
+                + "\"version\": 1, \"occurredAt\": \"2025-03-01T10:15:31Z\"}";
+        for (String events : List.of("{not json", "{\"id\": 1}", "[" + valid + ", 7]", "[" + valid,
+                "[" + valid.replace("\"payload\": {}, ", "") + "]", "[" + valid.replace("\"version\": 1", "\"version\": 0") + "]",
+                "[" + valid.replace("\"payload\": {}", "\"payload\": [1]") + "]")) {
+            assertThatThrownBy(() -> codec.decode(EnvelopeCodec.entry(events, 1), type -> true)).as(events)
+                    .isInstanceOf(MalformedEventException.class);
+        }
+        assertThat(codec.decode(EnvelopeCodec.entry("[" + valid + "]", 1), type -> true).events()).hasSize(1);
+    }
+
+    @Test
     void shouldReadTimesExactlyAsInstantParseReadsThem() {
         Random random = new Random(20261207);
         for (int i = 0; i < 10_000; i++) {

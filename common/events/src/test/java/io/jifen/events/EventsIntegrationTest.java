@@ -9,6 +9,7 @@ import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import io.jifen.testsupport.TestInfra;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -22,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.StreamEntry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The test service over a fresh database on the shared real PostgreSQL and a Redis of its own (one test stops and
@@ -32,6 +35,7 @@ import redis.clients.jedis.resps.StreamEntry;
 abstract class EventsIntegrationTest {
 
     static final String STREAM = EventsTestApplication.STREAM;
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static volatile Redis redis = TestInfra.newRedis();
     /** The tests' own view of Redis; checks each connection it lends, since one test restarts the server. */
     static final RedisClient REDIS = RedisClient.builder().fromURI(redis.url()).poolConfig(testedOnBorrow()).build();
@@ -85,11 +89,26 @@ abstract class EventsIntegrationTest {
                 .findFirst().orElse(0);
     }
 
-    /** The entries of {@code stream} carrying the event. */
+    /** The entries of {@code stream} carrying the event, whatever their shape. */
     static List<StreamEntry> entriesOf(String stream, UUID event) {
-        return REDIS.xrange(stream, "-", "+").stream()
-                .filter(entry -> event.toString().equals(entry.getFields().get(EnvelopeCodec.ID)))
-                .toList();
+        return REDIS.xrange(stream, "-", "+").stream().filter(entry -> eventIds(entry).contains(event)).toList();
+    }
+
+    /** The ids of the events an entry carries, in order: its {@code events} array's, or its own {@code id}. */
+    static List<UUID> eventIds(StreamEntry entry) {
+        return envelopes(entry).stream().map(envelope -> UUID.fromString(envelope.get("id").asString())).toList();
+    }
+
+    /** The envelopes an entry carries, in order. */
+    static List<JsonNode> envelopes(StreamEntry entry) {
+        String events = entry.getFields().get(EnvelopeCodec.EVENTS);
+        if (events == null) {
+            String id = entry.getFields().get(EnvelopeCodec.ID);
+            return id == null ? List.of() : List.of(JSON.valueToTree(entry.getFields()));
+        }
+        List<JsonNode> envelopes = new ArrayList<>();
+        JSON.readTree(events).forEach(envelopes::add);
+        return envelopes;
     }
 
     OutboxRow outboxRow(UUID event) {

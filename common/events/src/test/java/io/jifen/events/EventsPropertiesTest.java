@@ -20,8 +20,8 @@ class EventsPropertiesTest {
         assertThat(properties.relay().enabled()).isTrue();
         assertThat(properties.relay().pollInterval()).isEqualTo(Duration.ofMillis(150));
         assertThat(properties.relay().batchSize()).isEqualTo(1000);
-        assertThat(properties.consumer().batchSize()).isEqualTo(500);
-        assertThat(properties.relay().maxLen()).isEqualTo(1_000_000);
+        assertThat(properties.consumer().batchSize()).isEqualTo(20);
+        assertThat(properties.relay().maxLen()).isEqualTo(20_000);
         assertThat(properties.relay().retention()).isEqualTo(Duration.ofDays(7));
         assertThat(properties.consumer().claimIdle()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.consumer().maxDeliveries()).isEqualTo(10);

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import redis.clients.jedis.resps.StreamEntry;
+import tools.jackson.databind.JsonNode;
 
 /** What the outbox promises the writing service: the event exists, and is published, exactly when it commits. */
 class OutboxIT extends EventsIntegrationTest {
@@ -107,13 +108,29 @@ class OutboxIT extends EventsIntegrationTest {
             // The third row's 4, then the fourth starts at 4, below 6: all of its 12 go in the same step.
             assertThat(publisher.publishBatch().published()).isEqualTo(4 + 12);
             assertThat(sent(rows)).containsExactly(true, true, true, true);
-            List<UUID> inStream = REDIS.xrange(STREAM, "-", "+").stream()
-                    .map(entry -> UUID.fromString(entry.getFields().get(EnvelopeCodec.ID)))
-                    .filter(id -> rows.stream().anyMatch(row -> row.contains(id))).toList();
-            assertThat(inStream).containsExactlyElementsOf(rows.stream().flatMap(List::stream).toList());
+            // One entry per row, each carrying its row's events in order.
+            List<List<UUID>> inStream = REDIS.xrange(STREAM, "-", "+").stream().map(EventsIntegrationTest::eventIds)
+                    .filter(ids -> rows.stream().anyMatch(row -> row.contains(ids.getFirst()))).toList();
+            assertThat(inStream).containsExactlyElementsOf(rows);
         } finally {
             relay.start();
         }
+    }
+
+    @Test
+    void shouldWriteALargeTransactionsEventsAsRowsOfAHundredPublishedAsOneEntryEachInOrder() {
+        List<UUID> appended = transaction.execute(status -> IntStream.range(0, 250)
+                .mapToObj(n -> outbox.append(EffectCounter.COUNTED, null, Map.of("n", n))).toList());
+
+        assertThat(jdbc.queryForList("""
+                select event_count from outbox where id in (select row_id from outbox_event where id = any(?::uuid[]))
+                order by seq""", Integer.class, (Object) appended.stream().map(UUID::toString)
+                .toArray(String[]::new))).containsExactly(100, 100, 50);
+        eventually().until(() -> appended.stream().allMatch(id -> effectOf(id) == 1));
+        List<List<UUID>> entries = REDIS.xrange(STREAM, "-", "+").stream().map(EventsIntegrationTest::eventIds)
+                .filter(ids -> !ids.isEmpty() && appended.contains(ids.getFirst())).toList();
+        assertThat(entries).containsExactly(appended.subList(0, 100), appended.subList(100, 200),
+                appended.subList(200, 250));
     }
 
     /** Whether each row (given by its events) is marked sent. */
@@ -130,12 +147,17 @@ class OutboxIT extends EventsIntegrationTest {
         Instant after = Instant.now();
 
         eventually().until(() -> !entriesOf(STREAM, event).isEmpty());
-        Map<String, String> fields = entriesOf(STREAM, event).getFirst().getFields();
-        assertThat(fields).containsOnlyKeys("id", "type", "tenantId", "occurredAt", "version", "payload")
-                .containsEntry("id", event.toString()).containsEntry("type", "test.counted")
-                .containsEntry("tenantId", tenant.toString()).containsEntry("version", "1")
-                .containsEntry("payload", "{\"n\": 7, \"note\": \"seven\"}");
-        assertThat(Instant.parse(fields.get("occurredAt"))).isBetween(before, after);
+        StreamEntry entry = entriesOf(STREAM, event).getFirst();
+        assertThat(entry.getFields()).containsOnlyKeys("events", "count").containsEntry("count", "1");
+        JsonNode envelope = envelopes(entry).getFirst();
+        assertThat(envelope.propertyNames()).containsExactlyInAnyOrder("id", "type", "tenantId", "occurredAt",
+                "version", "payload");
+        assertThat(envelope.get("id").asString()).isEqualTo(event.toString());
+        assertThat(envelope.get("type").asString()).isEqualTo("test.counted");
+        assertThat(envelope.get("tenantId").asString()).isEqualTo(tenant.toString());
+        assertThat(envelope.get("version").asInt()).isEqualTo(1);
+        assertThat(envelope.get("payload")).isEqualTo(JSON.readTree("{\"n\": 7, \"note\": \"seven\"}"));
+        assertThat(Instant.parse(envelope.get("occurredAt").asString())).isBetween(before, after);
         eventually().until(() -> outboxRow(event).sent());
         assertThat(outboxRow(event).attempts()).isEqualTo(1);
     }

@@ -26,7 +26,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.resps.StreamEntry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What points-service really stored for the tenants of a load, read from its own database and its event stream, held
@@ -36,6 +41,7 @@ import redis.clients.jedis.RedisClient;
 final class LedgerAudit {
 
     static final String STREAM = "jifen:events:points-service";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private LedgerAudit() {
     }
@@ -138,11 +144,17 @@ final class LedgerAudit {
         String from = loadBegan.toEpochMilli() + "-0";
         try (RedisClient redis = RedisClient.builder().fromURI(TestInfra.redis().url()).build()) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    assertThat(redis.xrange(STREAM, from, "+").stream().map(entry -> entry.getFields())
-                            .filter(fields -> tenantIds.contains(fields.get("tenantId")))
-                            .map(fields -> fields.get("id")).collect(Collectors.toSet()))
+                    assertThat(redis.xrange(STREAM, from, "+").stream().flatMap(LedgerAudit::envelopes)
+                            .filter(envelope -> tenantIds.contains(envelope.path("tenantId").asString(null)))
+                            .map(envelope -> envelope.get("id").asString()).collect(Collectors.toSet()))
                             .as("event ids in " + STREAM).containsAll(ids));
         }
+    }
+
+    /** The envelopes a stream entry carries: an outbox row's {@code events} array (common/events, ADR 0024). */
+    private static Stream<JsonNode> envelopes(StreamEntry entry) {
+        String events = entry.getFields().get("events");
+        return events == null ? Stream.empty() : StreamSupport.stream(JSON.readTree(events).spliterator(), false);
     }
 
     private interface Row<T> {
