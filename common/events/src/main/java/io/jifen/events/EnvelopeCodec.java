@@ -152,7 +152,7 @@ final class EnvelopeCodec {
                         if (value != null) {
                             fields.put(name, value);
                         }
-                        // Envelopes from the outbox name their type before their payload (jsonb orders keys by length).
+                        // Envelopes from the outbox name their type before their payload (Outbox writes them so).
                         skip = skip || TYPE.equals(name) && value != null && !handled.test(value);
                     }
                 }

@@ -31,7 +31,7 @@ public class Outbox {
     static final int EVENTS_PER_ROW = 100;
 
     // A row carries the events of one transaction, as a JSON array of envelopes (docs/adr/0020).
-    private static final String INSERT = "insert into outbox (id, event_count, events) values (?, ?, ?::jsonb)";
+    private static final String INSERT = "insert into outbox (id, event_count, events) values (?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;

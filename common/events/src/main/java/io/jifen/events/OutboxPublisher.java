@@ -23,7 +23,7 @@ class OutboxPublisher {
     // append order; each row's events as the JSON array it stores. SKIP LOCKED: relays on several instances take
     // disjoint batches instead of queueing behind one another.
     private static final String SELECT_UNSENT = """
-            select id, event_count, events::text as events from outbox
+            select id, event_count, events from outbox
             where seq in (select seq from (
                     select seq, sum(event_count) over (order by seq) - event_count as before
                     from (select seq, event_count from outbox where sent_at is null order by seq limit ?) unsent
