@@ -63,6 +63,20 @@ public abstract class EventConsumer {
     }
 
     /**
+     * Whether this group's handlers apply an event delivered twice once by themselves, their effect keyed by
+     * something the event names (an order id, say) rather than by its id. Then the library claims nothing in
+     * {@code processed_event} for it: a row per event that would only repeat what the handler's own key already
+     * guarantees. Every event read is then counted as handled. Default: false, events are claimed.
+     */
+    protected boolean idempotentByItself() {
+        return false;
+    }
+
+    final boolean claimsEvents() {
+        return !idempotentByItself();
+    }
+
+    /**
      * Applies one event. Runs in a transaction begun inside the event's tenant ({@code TenantContext} is set, so
      * tenant-scoped repositories work; it is empty for a global event). Throwing rolls everything back, the
      * {@code processed_event} row included, and leaves the entry pending: it is retried after

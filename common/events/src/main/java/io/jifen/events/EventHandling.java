@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs a consumer's handler at most once per event and group: in one transaction, begun inside the event's
  * tenant, that first claims the event in {@code processed_event}. The claim commits or rolls back with the
  * handler's effect, so a redelivered event (relay crash, lost {@code XACK}, reclaim) is recognised and skipped.
+ * A group whose handlers are idempotent by themselves ({@link EventConsumer#idempotentByItself}) claims nothing.
  */
 class EventHandling {
 
@@ -62,6 +63,11 @@ class EventHandling {
     List<Outcome> handleAllOnce(EventConsumer consumer, TenantId tenant, List<EventEnvelope> events) {
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Runnable run = () -> transaction.executeWithoutResult(status -> {
+            if (!consumer.claimsEvents()) {
+                events.forEach(event -> outcomes.add(Outcome.HANDLED));
+                consumer.handleAll(events, status::flush);
+                return;
+            }
             Set<UUID> claimed = claimAll(consumer.group(), tenant, events);
             List<EventEnvelope> fresh = new ArrayList<>(events.size());
             for (EventEnvelope event : events) {
@@ -85,7 +91,7 @@ class EventHandling {
 
     private Outcome inTransaction(EventConsumer consumer, EventEnvelope event) {
         return transaction.execute(status -> {
-            if (!claim(consumer.group(), event)) {
+            if (consumer.claimsEvents() && !claim(consumer.group(), event)) {
                 return Outcome.DUPLICATE;
             }
             consumer.handle(event);

@@ -107,6 +107,35 @@ class ConsumerIT extends EventsIntegrationTest {
     }
 
     @Test
+    void shouldClaimNothingForAGroupWhoseHandlersAreIdempotentByThemselves() {
+        String stream = "jifen:test:unclaimed:" + UUID.randomUUID();
+        String group = "unclaimed";
+        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, null,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
+        // Delivered twice: this test handler counts each delivery, as only a handler keyed by the event would not.
+        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
+        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
+
+        ConsumerWorker worker = consumers.worker(new EffectCounter(jdbc, group, List.of(stream)) {
+            @Override
+            protected boolean idempotentByItself() {
+                return true;
+            }
+        }, "unclaimed-1");
+        worker.start();
+        try {
+            eventually().until(() -> effectOf(event.id()) == 2);
+            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0);
+        } finally {
+            worker.signalStop();
+            worker.awaitStopped(Duration.ofSeconds(10));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where consumer = ?", Long.class, group))
+                .isZero();
+    }
+
+    @Test
     void shouldAcknowledgeWithoutHandlingATypeTheGroupDoesNotHandle() {
         UUID ignored = appendCommitted("test.ignored", null, Map.of("n", 1));
 

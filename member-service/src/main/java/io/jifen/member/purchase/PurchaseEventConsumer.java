@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Purchases and refunds recorded by points-service become growth value (which may raise the member's tier at once)
- * and purchase statistics. common/events skips a redelivered event; the growth entry's key (order or refund id)
- * also absorbs the same purchase announced twice, and the statistics move only when that entry is new. The member is
+ * and purchase statistics. The growth entry's key (order or refund id) absorbs a redelivered event and the same
+ * purchase announced twice, and the statistics move only when that entry is new, so common/events claims nothing
+ * for this group ({@link #idempotentByItself}). The member is
  * read as a {@link TierStanding} (one row, no entity): this runs for every purchase of every tenant. A run of events
  * read together is applied in a few statements for the whole run ({@link #handleAll}).
  */
@@ -43,6 +44,16 @@ class PurchaseEventConsumer extends EventConsumer {
         this.growth = growth;
         this.stats = stats;
         this.tiers = tiers;
+    }
+
+    /**
+     * A purchase or refund counts once by its growth entry's key (order or refund id), and the statistics and tier
+     * move only when that entry is new: claiming each event in {@code processed_event} as well would add a row per
+     * purchase that guarantees nothing more.
+     */
+    @Override
+    protected boolean idempotentByItself() {
+        return true;
     }
 
     @Override
