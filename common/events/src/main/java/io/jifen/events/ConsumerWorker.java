@@ -21,10 +21,9 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Runs one {@link EventConsumer} as one member of its group: creates the group if missing, reads new entries with
- * a blocking {@code XREADGROUP}, handles each of their events once and acknowledges an entry after the commits of
- * all of its events, and every half
- * {@code claim-idle} takes over entries left pending too long (by a dead instance, or by a failed handler here),
- * parking those that have used up their deliveries in {@code <stream>:dlq}.
+ * a blocking {@code XREADGROUP}, handles each of their events once and acknowledges an entry after the commits of all
+ * of its events, and every half {@code claim-idle} takes over entries left pending too long (by a dead instance, or
+ * by a failed handler here), parking those that have used up their deliveries in {@code <stream>:dlq}.
  */
 final class ConsumerWorker {
 

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * The events are written just before the transaction commits, a transaction's events as one row (a purchase
  * announces two; docs/adr/0020), or as rows of {@value #EVENTS_PER_ROW} for more (a batch of 500 purchases announces a
- * thousand; docs/adr/0024). Nothing in the writing
- * transaction reads its own outbox, and a failed write fails the commit, so the change and its events still commit
- * together or not at all. The view {@code outbox_event} shows each event of each row.
+ * thousand; docs/adr/0024). Nothing in the writing transaction reads its own outbox, and a failed write fails the
+ * commit, so the change and its events still commit together or not at all. The view {@code outbox_event} shows each
+ * event of each row.
  */
 public class Outbox {
 
