@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +103,7 @@ class EarnBenchmark {
         shop = shop.refreshed();
         Load earn = closedLoop(CLIENTS, FIRST_WARM_UP, () -> purchase(platform, shop, members));
         row("earn through the gateway (purchase: JWT, tenant, rules, ledger, outbox), " + CLIENTS + " clients",
-                "%.0f earns/s (%.2f × raw SQL), %d errors".formatted(earn.rate(), earn.rate() / sqlRate, earn.errors));
+                "%.0f earns/s (%.2f × raw SQL), %s".formatted(earn.rate(), earn.rate() / sqlRate, earn.errors()));
         row("CPU per earn, by process", earn.cpuPer(1));
         row("purchases per transaction in the earn figure", earn.groups());
         row("resident memory of the six services after the earn figure", cpu.residentMemory(SERVICES));
@@ -112,16 +114,16 @@ class EarnBenchmark {
         shop = shop.refreshed();
         Load paced = openLoop(half, LATENCY_WARM_UP, () -> purchase(platform, shop, members));
         row("earn latency at half that load (%.0f earns/s offered)".formatted(half),
-                "p50 %.1f ms, p99 %.1f ms, %d errors".formatted(paced.percentile(50), paced.percentile(99),
-                        paced.errors));
+                "p50 %.1f ms, p99 %.1f ms, %s".formatted(paced.percentile(50), paced.percentile(99),
+                        paced.errors()));
         row("purchases per transaction in the latency figure", paced.groups());
 
         awaitQuiet(platform, "latency");
         shop = shop.refreshed();
         Load bulk = closedLoop(BATCH_CLIENTS, () -> purchaseBatch(platform, shop, members));
         row("bulk earn through the gateway (batches of " + BATCH_SIZE + "), " + BATCH_CLIENTS + " clients",
-                "%.0f earns/s (%.1f batches/s), %d errors".formatted(bulk.rate() * BATCH_SIZE, bulk.rate(),
-                        bulk.errors));
+                "%.0f earns/s (%.1f batches/s), %s".formatted(bulk.rate() * BATCH_SIZE, bulk.rate(),
+                        bulk.errors()));
         row("CPU per bulk earn, by process", bulk.cpuPer(BATCH_SIZE));
 
         awaitQuiet(platform, "bulk earn");
@@ -130,8 +132,8 @@ class EarnBenchmark {
                 + members.get(ThreadLocalRandom.current().nextInt(members.size())) + "/points",
                 Map.of("Authorization", "Bearer " + shop.token()), null));
         row("balance read through the gateway, " + CLIENTS + " clients",
-                "%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors".formatted(reads.rate(), reads.percentile(50),
-                        reads.percentile(99), reads.errors));
+                "%.0f req/s, p50 %.1f ms, p99 %.1f ms, %s".formatted(reads.rate(), reads.percentile(50),
+                        reads.percentile(99), reads.errors()));
         row("CPU per balance read, by process", reads.cpuPer(1));
 
         String table = String.join("\n", report);
@@ -356,6 +358,8 @@ class EarnBenchmark {
         private volatile long end;
         private long ok;
         private long errors;
+        // Failed calls by status (-1: no answer), so a figure says what its errors were (a 429 is the plan's limit).
+        private final Map<Integer, Long> errorStatuses = new TreeMap<>();
         private long[] latencies = new long[1 << 16];
 
         private final Supplier<double[]> groupCounter;
@@ -398,8 +402,15 @@ class EarnBenchmark {
                     latencies[(int) ok++] = latency;
                 } else {
                     errors++;
+                    errorStatuses.merge(status, 1L, Long::sum);
                 }
             }
+        }
+
+        /** "0 errors", or how many and of which statuses: "120 errors (429: 118, -1: 2)". */
+        synchronized String errors() {
+            return errors == 0 ? "0 errors" : "%d errors (%s)".formatted(errors, errorStatuses.entrySet().stream()
+                    .map(status -> status.getKey() + ": " + status.getValue()).collect(Collectors.joining(", ")));
         }
 
         synchronized double rate() {
