@@ -97,6 +97,7 @@ class EarnBenchmark {
         report.add("| what | result |");
         report.add("|---|---|");
 
+        row("PostgreSQL's commits", durability());
         double sqlRate = rawSqlEarns(CLIENTS, WARM_UP);
         row("raw SQL earn (insert entry + upsert balance, autocommit), " + CLIENTS + " connections",
                 "%.0f earns/s".formatted(sqlRate));
@@ -219,6 +220,21 @@ class EarnBenchmark {
         return load.send("POST", "/api/v1/purchases/batch", Map.of("Authorization", "Bearer " + shop.token(),
                 "Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString()),
                 body.append("]}").toString());
+    }
+
+    /**
+     * Whether PostgreSQL syncs each commit to disk, as QUALITY.md's reference figures and the local platform do
+     * ({@code deploy/bin/bench-earn} asks the test support for such a server); every figure depends on it.
+     */
+    private static String durability() throws Exception {
+        try (Connection db = DriverManager.getConnection(TestInfra.postgres().jdbcUrl("jifen_points"), "jifen",
+                "jifen"); Statement statement = db.createStatement(); var row = statement.executeQuery(
+                "select current_setting('fsync'), current_setting('synchronous_commit'),"
+                        + " current_setting('full_page_writes')")) {
+            row.next();
+            return "fsync %s, synchronous_commit %s, full_page_writes %s".formatted(row.getString(1), row.getString(2),
+                    row.getString(3));
+        }
     }
 
     /**
