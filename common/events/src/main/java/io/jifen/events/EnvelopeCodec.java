@@ -152,12 +152,12 @@ final class EnvelopeCodec {
                         if (value != null) {
                             fields.put(name, value);
                         }
-                        // Envelopes from the outbox name their type before their payload (Outbox writes them so).
+                        // Known once the type is read, whatever the order; the outbox writes the type before the
+                        // payload, so a skipped event's payload is passed over unparsed.
                         skip = skip || TYPE.equals(name) && value != null && !handled.test(value);
                     }
                 }
-                String type = fields.get(TYPE);
-                if (type != null && !handled.test(type)) {
+                if (skip) {
                     skipped++;
                     continue;
                 }

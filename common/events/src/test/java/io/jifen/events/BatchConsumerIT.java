@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jifen.events.testapp.EffectCounter;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,12 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * its own tenant, and one poisoned event in a batch holds back none of the others.
  */
 class BatchConsumerIT extends EventsIntegrationTest {
-
-    @Autowired
-    EventConsumers consumers;
 
     @Autowired
     JsonMapper json;
@@ -147,25 +141,6 @@ class BatchConsumerIT extends EventsIntegrationTest {
         assertThat(jdbc.queryForObject(
                 "select count(*) from processed_event where consumer = ? and event_id in (?, ?, ?)", Long.class,
                 group, twice.id(), done.id(), fresh.id())).isEqualTo(3);
-    }
-
-    /** A new stream with {@code group} reading it from the start. */
-    private static String newStream(String group) {
-        String stream = "jifen:test:batch:" + UUID.randomUUID();
-        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
-        return stream;
-    }
-
-    /** Runs a worker for {@code consumer} until {@code done} holds, then stops it. */
-    private void consumeUntil(EffectCounter consumer, Callable<Boolean> done) {
-        ConsumerWorker worker = consumers.worker(consumer, "batch-worker");
-        worker.start();
-        try {
-            eventually().until(done);
-        } finally {
-            worker.signalStop();
-            worker.awaitStopped(Duration.ofSeconds(10));
-        }
     }
 
     private EventEnvelope counted(TenantId tenant, int n) {

@@ -3,7 +3,6 @@ package io.jifen.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jifen.events.testapp.EffectCounter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,9 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ConsumerIT extends EventsIntegrationTest {
 
     @Autowired
-    EventConsumers consumers;
-
-    @Autowired
     EffectCounter effectCounter;
 
     @Autowired
@@ -31,25 +27,17 @@ class ConsumerIT extends EventsIntegrationTest {
 
     @Test
     void shouldReclaimAndProcessAnEntryADeadConsumerReadButNeverAcknowledged() {
-        String stream = "jifen:test:reclaim:" + UUID.randomUUID();
         String group = "reclaimer";
+        String stream = newStream(group);
         EventEnvelope event = new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, null,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
-        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
         REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
         var read = REDIS.xreadGroup(group, "dead-consumer", XReadGroupParams.xReadGroupParams().count(10),
                 Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
         assertThat(read.getFirst().getValue()).hasSize(1);
 
-        ConsumerWorker survivor = consumers.worker(new EffectCounter(jdbc, group, List.of(stream)), "survivor");
-        survivor.start();
-        try {
-            eventually().until(() -> effectOf(event.id()) == 1);
-            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0);
-        } finally {
-            survivor.signalStop();
-            survivor.awaitStopped(Duration.ofSeconds(10));
-        }
+        consumeUntil(new EffectCounter(jdbc, group, List.of(stream)),
+                () -> effectOf(event.id()) == 1 && REDIS.xpending(stream, group).getTotal() == 0);
         assertThat(effectOf(event.id())).isEqualTo(1);
     }
 
@@ -84,9 +72,8 @@ class ConsumerIT extends EventsIntegrationTest {
 
     @Test
     void shouldAcknowledgeAnEntryOfATypeTheGroupDoesNotHandleWithoutReadingTheRestOfIt() {
-        String stream = "jifen:test:skip:" + UUID.randomUUID();
         String group = "skipper";
-        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        String stream = newStream(group);
         // Unreadable as an event, but of a type this group does not handle: not this group's to judge or to park.
         REDIS.xadd(stream, XAddParams.xAddParams(), Map.of("id", "not-a-uuid", "type", "test.ignored",
                 "occurredAt", "yesterday", "version", "0", "payload", "{not json"));
@@ -94,43 +81,27 @@ class ConsumerIT extends EventsIntegrationTest {
                 Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
         REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(counted));
 
-        ConsumerWorker worker = consumers.worker(new EffectCounter(jdbc, group, List.of(stream)), "skipper-1");
-        worker.start();
-        try {
-            eventually().until(() -> effectOf(counted.id()) == 1);
-            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0);
-        } finally {
-            worker.signalStop();
-            worker.awaitStopped(Duration.ofSeconds(10));
-        }
+        consumeUntil(new EffectCounter(jdbc, group, List.of(stream)),
+                () -> effectOf(counted.id()) == 1 && REDIS.xpending(stream, group).getTotal() == 0);
         assertThat(REDIS.exists(stream + EventStreams.DEAD_LETTER_SUFFIX)).isFalse();
     }
 
     @Test
     void shouldClaimNothingForAGroupWhoseHandlersAreIdempotentByThemselves() {
-        String stream = "jifen:test:unclaimed:" + UUID.randomUUID();
         String group = "unclaimed";
-        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        String stream = newStream(group);
         EventEnvelope event = new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, null,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
         // Delivered twice: this test handler counts each delivery, as only a handler keyed by the event would not.
         REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
         REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
 
-        ConsumerWorker worker = consumers.worker(new EffectCounter(jdbc, group, List.of(stream)) {
+        consumeUntil(new EffectCounter(jdbc, group, List.of(stream)) {
             @Override
             protected boolean idempotentByItself() {
                 return true;
             }
-        }, "unclaimed-1");
-        worker.start();
-        try {
-            eventually().until(() -> effectOf(event.id()) == 2);
-            eventually().until(() -> REDIS.xpending(stream, group).getTotal() == 0);
-        } finally {
-            worker.signalStop();
-            worker.awaitStopped(Duration.ofSeconds(10));
-        }
+        }, () -> effectOf(event.id()) == 2 && REDIS.xpending(stream, group).getTotal() == 0);
         assertThat(jdbc.queryForObject("select count(*) from processed_event where consumer = ?", Long.class, group))
                 .isZero();
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.awaitility.core.ConditionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,9 @@ abstract class EventsIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventConsumers consumers;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -81,6 +86,25 @@ abstract class EventsIntegrationTest {
         UUID[] appended = new UUID[1];
         TenantContext.runAs(tenant, () -> appended[0] = append.get());
         return appended[0];
+    }
+
+    /** A new stream with {@code group} reading it from the start. */
+    static String newStream(String group) {
+        String stream = "jifen:test:" + group + ":" + UUID.randomUUID();
+        REDIS.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        return stream;
+    }
+
+    /** Runs a worker for {@code consumer} until {@code done} holds, then stops it. */
+    void consumeUntil(EventConsumer consumer, Callable<Boolean> done) {
+        ConsumerWorker worker = consumers.worker(consumer, consumer.group() + "-worker");
+        worker.start();
+        try {
+            eventually().until(done);
+        } finally {
+            worker.signalStop();
+            worker.awaitStopped(Duration.ofSeconds(10));
+        }
     }
 
     /** How many times the test consumer applied the event's effect. */
