@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * ARCHITECTURE.md's ledger invariant over every account of every tenant: balance = Σ entries, Σ remaining of
  * active lots = max(balance, 0) (a lot past its expiry counts until its expire entry), pending = Σ remaining of
- * pending and held lots, and balance ≥ 0 unless the tenant allows refund debt.
+ * pending and held lots, and balance ≥ 0 unless the tenant allows refund debt; and every entry names an account,
+ * every lot with an entry names one that exists (the references points V21 checks per statement).
  */
 final class LedgerInvariant {
 
@@ -34,6 +35,16 @@ final class LedgerInvariant {
                 where a.balance <> e.total or l.total <> greatest(a.balance, 0) or a.pending <> w.total
                    or (a.balance < 0 and coalesce(s.refund_debt, 'clamp') <> 'allow')""");
         assertThat(broken).as("accounts breaking the ledger invariant").isEmpty();
+        List<Map<String, Object>> dangling = jdbc.queryForList("""
+                select 'entry' as row, e.tenant_id, e.id from ledger_entry e
+                where not exists (select 1 from account a where a.tenant_id = e.tenant_id
+                                  and a.member_id = e.member_id and a.point_type = e.point_type)
+                union all
+                select 'lot', l.tenant_id, l.id from lot l
+                where l.source_entry_id is not null
+                  and not exists (select 1 from ledger_entry e where e.tenant_id = l.tenant_id
+                                  and e.id = l.source_entry_id)""");
+        assertThat(dangling).as("entries without their account, lots without their entry").isEmpty();
         Long accounts = jdbc.queryForObject("select count(*) from account", Long.class);
         assertThat(accounts).as("the invariant was checked on some accounts").isPositive();
     }
