@@ -2,6 +2,8 @@ package io.jifen.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,7 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Oid;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/purchases/batch}: many purchases in one call, each as {@code POST /api/v1/purchases}. */
@@ -228,5 +234,16 @@ class BatchPurchaseIT extends PointsServiceTestBase {
     private long outboxCount(Tenant tenant, String type) {
         return jdbc.queryForObject("select count(*) from outbox_event where tenant_id = ? and type = ?", Long.class,
                 tenant.id(), type);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void shouldBindTheBatchsIdArraysInBinary() throws SQLException {
+        // SqlArray sends uuid[] in binary only where the connection does (application.yml, binaryTransferEnable).
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.unwrap(BaseConnection.class).binaryTransferSend(Oid.UUID_ARRAY)).isTrue();
+        }
     }
 }
