@@ -3,8 +3,12 @@ package io.jifen.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TimeOrderedUuidsTest {
@@ -37,5 +41,29 @@ class TimeOrderedUuidsTest {
         }
 
         assertThat(ids).hasSize(100_000);
+    }
+
+    @Test
+    void shouldNotHandTheSameRandomBitsToTwoThreads() throws InterruptedException {
+        // Eight threads drawing at once from the shared pool, through many refills: a bit handed out twice would
+        // repeat an id (same millisecond, same random bits).
+        Set<UUID> ids = ConcurrentHashMap.newKeySet();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = IntStream.range(0, 8).mapToObj(t -> Thread.ofPlatform().start(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = 0; i < 20_000; i++) {
+                ids.add(TimeOrderedUuids.at(1_796_166_276_970L));
+            }
+        })).toList();
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(ids).hasSize(160_000);
     }
 }

@@ -2,7 +2,6 @@ package io.jifen.points.expiry;
 
 import io.jifen.points.idempotency.IdempotentRequests;
 import io.jifen.points.idempotency.IdempotentRequests.Reply;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -45,7 +44,7 @@ class ReviewController {
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasRole('tenant-admin')")
     ResponseEntity<String> approve(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @PathVariable UUID id, @Valid @RequestBody DecideReviewRequest request) {
+            @PathVariable UUID id, @Validated @RequestBody DecideReviewRequest request) {
         return idempotent.run(key, "POST /api/v1/points/reviews/" + id + "/approve", request,
                 () -> new Reply(HttpStatus.OK, reviews.approve(id, request.reason())));
     }
@@ -53,7 +52,7 @@ class ReviewController {
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasRole('tenant-admin')")
     ResponseEntity<String> reject(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @PathVariable UUID id, @Valid @RequestBody DecideReviewRequest request) {
+            @PathVariable UUID id, @Validated @RequestBody DecideReviewRequest request) {
         return idempotent.run(key, "POST /api/v1/points/reviews/" + id + "/reject", request,
                 () -> new Reply(HttpStatus.OK, reviews.reject(id, request.reason())));
     }

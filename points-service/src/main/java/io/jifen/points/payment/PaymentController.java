@@ -2,7 +2,6 @@ package io.jifen.points.payment;
 
 import io.jifen.points.idempotency.IdempotentRequests;
 import io.jifen.points.idempotency.IdempotentRequests.Reply;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -38,14 +37,14 @@ class PaymentController {
 
     /** A POST because it carries an order; it changes nothing. */
     @PostMapping("/payment-quotes")
-    PaymentQuote quote(@Valid @RequestBody QuotePaymentRequest request) {
+    PaymentQuote quote(@Validated @RequestBody QuotePaymentRequest request) {
         return payments.quote(request);
     }
 
     /** 201 with the payment; 200 with the first result when the order was already paid with the same points. */
     @PostMapping("/payments")
     ResponseEntity<String> apply(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody ApplyPaymentRequest request) {
+            @Validated @RequestBody ApplyPaymentRequest request) {
         return idempotent.run(key, "POST /api/v1/points/payments", request, () -> {
             PaymentService.Applied applied = payments.apply(request);
             return Reply.of(applied.created(), applied.response());
@@ -72,7 +71,7 @@ class PaymentController {
 
     @PutMapping("/payment-settings")
     @PreAuthorize("hasRole('tenant-admin')")
-    PaymentSettings updateTerms(@Valid @RequestBody UpdatePaymentSettingsRequest request) {
+    PaymentSettings updateTerms(@Validated @RequestBody UpdatePaymentSettingsRequest request) {
         return payments.updateTerms(request);
     }
 }

@@ -2,7 +2,6 @@ package io.jifen.points.purchase;
 
 import io.jifen.points.idempotency.IdempotentRequests;
 import io.jifen.points.idempotency.IdempotentRequests.Reply;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -42,7 +41,7 @@ class PurchaseController {
      */
     @PostMapping
     ResponseEntity<String> record(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody RecordPurchaseRequest request) {
+            @Validated @RequestBody RecordPurchaseRequest request) {
         return groups.record(key, request);
     }
 
@@ -53,7 +52,7 @@ class PurchaseController {
     @PostMapping("/batch")
     ResponseEntity<String> recordBatch(
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody RecordPurchasesRequest request) {
+            @Validated @RequestBody RecordPurchasesRequest request) {
         return idempotent.run(key, "POST /api/v1/purchases/batch", request,
                 () -> new Reply(HttpStatus.OK, batches.record(request)));
     }
@@ -62,7 +61,7 @@ class PurchaseController {
     @PostMapping("/{orderId}/refunds")
     ResponseEntity<String> refund(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @PathVariable @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7e]+") String orderId,
-            @Valid @RequestBody RefundPurchaseRequest request) {
+            @Validated @RequestBody RefundPurchaseRequest request) {
         return idempotent.run(key, "POST /api/v1/purchases/" + orderId + "/refunds", request, () -> {
             RefundService.Refunded refunded = refunds.refund(orderId, request);
             return Reply.of(refunded.created(), refunded.response());

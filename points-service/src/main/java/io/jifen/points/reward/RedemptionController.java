@@ -2,7 +2,6 @@ package io.jifen.points.reward;
 
 import io.jifen.points.idempotency.IdempotentRequests;
 import io.jifen.points.idempotency.IdempotentRequests.Reply;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -40,7 +39,7 @@ class RedemptionController {
 
     @PostMapping
     ResponseEntity<String> redeem(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @Valid @RequestBody RedeemRewardRequest request) {
+            @Validated @RequestBody RedeemRewardRequest request) {
         return idempotent.run(key, "POST /api/v1/redemptions", request,
                 () -> new Reply(HttpStatus.CREATED, redemptions.redeem(request)));
     }
@@ -54,7 +53,7 @@ class RedemptionController {
     }
 
     @PostMapping("/{id}/fulfilment")
-    RedemptionResponse fulfil(@PathVariable UUID id, @Valid @RequestBody UpdateFulfilmentRequest request) {
+    RedemptionResponse fulfil(@PathVariable UUID id, @Validated @RequestBody UpdateFulfilmentRequest request) {
         return changes.updateFulfilment(id, request);
     }
 

@@ -1,6 +1,5 @@
 package io.jifen.points.reward;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -34,13 +33,13 @@ class RewardController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('tenant-admin')")
-    RewardResponse create(@Valid @RequestBody SaveRewardRequest request) {
+    RewardResponse create(@Validated @RequestBody SaveRewardRequest request) {
         return rewards.create(request);
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('tenant-admin')")
-    RewardResponse update(@PathVariable UUID id, @Valid @RequestBody SaveRewardRequest request) {
+    RewardResponse update(@PathVariable UUID id, @Validated @RequestBody SaveRewardRequest request) {
         return rewards.update(id, request);
     }
 
@@ -61,7 +60,7 @@ class RewardController {
     @PostMapping("/{id}/coupon-codes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('tenant-admin')")
-    CouponCodesResponse addCouponCodes(@PathVariable UUID id, @Valid @RequestBody AddCouponCodesRequest request) {
+    CouponCodesResponse addCouponCodes(@PathVariable UUID id, @Validated @RequestBody AddCouponCodesRequest request) {
         return rewards.addCouponCodes(id, request);
     }
 }
