@@ -18,7 +18,8 @@ import org.springframework.data.repository.core.support.RepositoryFactoryBeanSup
 
 /**
  * The persistence side: Hibernate learns the tenant from {@link TenantContext}; repositories refuse to run without
- * one; every connection tells PostgreSQL's row security whose rows it may see ({@link RowSecurityDataSource}).
+ * one; every connection tells PostgreSQL's row security whose rows it may see ({@link RowSecurityDataSource}); a
+ * transactional method's manager is looked up once per class ({@link TransactionManagerPerClass}).
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass(HibernatePropertiesCustomizer.class)
@@ -33,6 +34,12 @@ public class TenancyJpaAutoConfiguration {
     @Bean
     HibernatePropertiesCustomizer tenantIdentifierResolverCustomizer(TenantIdentifierResolver resolver) {
         return properties -> properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, resolver);
+    }
+
+    /** Static, like every post-processor: in place before the transaction advisor and its interceptor are made. */
+    @Bean
+    static TransactionManagerPerClass.Replacing transactionManagerPerClass() {
+        return new TransactionManagerPerClass.Replacing();
     }
 
     @Configuration(proxyBeanMethods = false)
