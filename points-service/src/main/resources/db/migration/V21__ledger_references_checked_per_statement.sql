@@ -8,10 +8,10 @@
 --   checked as a whole against the rows it added (a transition table, one anti-join), and the one update that sets a
 --   lot's entry (a pending or held lot becoming active) is checked per row;
 -- * what is referenced stays: the foreign keys refused to delete an account or an entry, or to change their keys,
---   while something named them. Now entries are append-only outright (ARCHITECTURE.md: never UPDATE or DELETE one),
---   accounts and lots are never deleted, and an account's key never changes. Nothing in the service does any of it;
---   a migration that must can disable the trigger for its own transaction.
--- Errors keep the codes the foreign keys gave (23503 foreign_key_violation) or name the refusal (23001).
+--   while something named them. Entries are append-only since V2 (ledger_entry_append_only); now accounts and lots
+--   are never deleted either, an account's key never changes, and none of the three is truncated. Nothing in the
+--   service does any of it; a migration that must can disable the trigger for its own transaction.
+-- Reference errors keep the foreign keys' code (23503 foreign_key_violation); the new refusals are 23001.
 
 create function ledger_entries_name_accounts() returns trigger language plpgsql as $$
 begin
@@ -62,8 +62,6 @@ create trigger lot_names_its_entry after update of source_entry_id on lot
     execute function lot_names_its_entry();
 
 -- Before: stop at once. After, for the account's key: a change row security refuses is reported as such first.
-create trigger entries_append_only before update or delete on ledger_entry
-    for each row execute function ledger_rows_stay();
 create trigger accounts_stay before delete on account for each row execute function ledger_rows_stay();
 create trigger account_keys_stay after update of tenant_id, member_id, point_type on account
     for each row when ((new.tenant_id, new.member_id, new.point_type)

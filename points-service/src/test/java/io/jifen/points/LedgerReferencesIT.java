@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The ledger's references as the database keeps them (points V21, docs/adr/0026): no entry without its account, no
- * lot without its entry, checked per statement over every row it adds; entries append-only; accounts and lots never
- * deleted, an account never rekeyed. Each refused write leaves nothing behind; the refusals run in transactions that
+ * lot without its entry, checked per statement over every row it adds; entries append-only (since V2); accounts and
+ * lots never deleted, an account never rekeyed, none of the three truncated. Each refused write leaves nothing behind; the refusals run in transactions that
  * roll back, so nothing a check let through would stay either.
  */
 class LedgerReferencesIT extends PointsServiceTestBase {
@@ -89,8 +89,9 @@ class LedgerReferencesIT extends PointsServiceTestBase {
     @Test
     void shouldNeverChangeOrRemoveAnEntryNorRemoveAnAccountOrALot() throws SQLException {
         String ofTenant = "where tenant_id = '%s'".formatted(tenant.id());
-        assertRefused("23001", "UPDATE of ledger_entry refused", "update ledger_entry set points = 1000 " + ofTenant);
-        assertRefused("23001", "DELETE of ledger_entry refused", "delete from ledger_entry " + ofTenant);
+        // Append-only since V2 (its own trigger and code).
+        assertRefused("P0001", "ledger_entry is append-only", "update ledger_entry set points = 1000 " + ofTenant);
+        assertRefused("P0001", "ledger_entry is append-only", "delete from ledger_entry " + ofTenant);
         assertRefused("23001", "DELETE of account refused", "delete from account " + ofTenant);
         assertRefused("23001", "DELETE of lot refused", "delete from lot " + ofTenant);
         assertRefused("23001", "UPDATE of account refused", "update account set member_id = gen_random_uuid() "
