@@ -58,16 +58,16 @@ public final class TestInfra {
     }
 
     /**
-     * With this system property {@code true} the shared PostgreSQL commits durably, as the local platform's does
-     * (fsync, synchronous commit and full page writes on): for a benchmark, whose figures would otherwise leave out
-     * every commit's disk sync (deploy/bin/bench-earn sets it).
+     * With this system property {@code true} the shared PostgreSQL runs as the local platform's does (its settings,
+     * {@link Postgres#PLATFORM_SETTINGS}, and fsync, synchronous commit and full page writes on): for a benchmark,
+     * whose figures would otherwise leave out every commit's disk sync (deploy/bin/bench-earn sets it).
      */
     public static final String DURABLE_POSTGRES = "jifen.test.postgres.durable";
 
     public static synchronized Postgres postgres() {
         if (postgres == null) {
             // Durability is not under test here; fsync off keeps the suites fast.
-            Map<String, String> settings = Boolean.getBoolean(DURABLE_POSTGRES) ? Map.of("max_connections", "300")
+            Map<String, String> settings = Boolean.getBoolean(DURABLE_POSTGRES) ? Postgres.PLATFORM_SETTINGS
                     : Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off",
                             "max_connections", "300");
             postgres = Postgres.start(Dist.sharedCache(), dir("postgres"), Proc.freePort(), log("postgres"), false,

@@ -22,6 +22,16 @@ public final class Postgres {
 
     public static final String SUPERUSER = "postgres";
 
+    /**
+     * The local platform's server settings (the earn benchmark's durable server takes them too, so it measures what
+     * {@code ./jifen up} runs). A checkpoint is due after about half of {@code max_wal_size} of WAL; at PostgreSQL's
+     * 1 GB default, bulk earning (40-70 MB of WAL a second) checkpointed every 7-9 s, each checkpoint ending in a disk
+     * sync of 0.1-0.4 s that commits waited behind, and every page touched after it wrote a full image into the WAL
+     * again. With 4 GB and 15 minutes a busy server checkpoints about every 40 s; {@code pg_wal} may use up to 4 GB.
+     */
+    public static final Map<String, String> PLATFORM_SETTINGS = Map.of("max_connections", "300",
+            "shared_buffers", "256MB", "max_wal_size", "4GB", "checkpoint_timeout", "15min");
+
     private final int port;
     private final Path dataDir;
     private final ProcessHandle process;

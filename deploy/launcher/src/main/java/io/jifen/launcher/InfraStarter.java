@@ -5,7 +5,6 @@ import io.jifen.infra.Keycloak;
 import io.jifen.infra.Postgres;
 import io.jifen.infra.Redis;
 import java.util.List;
-import java.util.Map;
 
 /** Starts one infrastructure piece detached, with its data under {@code .jifen/}, and records its PID. */
 record InfraStarter(Layout layout, Settings settings, Pids pids, Credentials credentials) {
@@ -21,8 +20,7 @@ record InfraStarter(Layout layout, Settings settings, Pids pids, Credentials cre
                 .map(process -> Postgres.attach(port, layout.data(piece.name()), process))
                 .orElseGet(() -> {
                     Postgres started = Postgres.start(layout.dist(), layout.data(piece.name()), port,
-                            layout.log(piece.name()), true, Map.of("max_connections", "300",
-                                    "shared_buffers", "256MB"));
+                            layout.log(piece.name()), true, Postgres.PLATFORM_SETTINGS);
                     pids.record(piece, started.process());
                     return started;
                 });
