@@ -5,8 +5,8 @@
 -- purchases ran 1,000 of them, 15 % of the database's CPU under bulk earning. What they guarded is guarded here
 -- instead, as strictly:
 -- * no entry without its account, no lot without its entry, however rows come in: each inserting statement is
---   checked as a whole against the rows it added (a transition table, one anti-join), and the one update that sets a
---   lot's entry (a pending or held lot becoming active) is checked per row;
+--   checked as a whole against the rows it added (a transition table, one anti-join), and an update of a lot's entry
+--   (a pending or held lot becoming active gets one) is checked per row;
 -- * what is referenced stays: the foreign keys refused to delete an account or an entry, or to change their keys,
 --   while something named them. Entries are append-only since V2 (ledger_entry_append_only); now accounts and lots
 --   are never deleted either, an account's key never changes, and none of the three is truncated. Nothing in the
@@ -57,8 +57,9 @@ create trigger entries_name_accounts after insert on ledger_entry referencing ne
     for each statement execute function ledger_entries_name_accounts();
 create trigger lots_name_entries after insert on lot referencing new table as added
     for each statement execute function lots_name_entries();
-create trigger lot_names_its_entry after update of source_entry_id on lot
-    for each row when (new.source_entry_id is not null and new.source_entry_id is distinct from old.source_entry_id)
+create trigger lot_names_its_entry after update of tenant_id, source_entry_id on lot
+    for each row when (new.source_entry_id is not null
+                       and (new.tenant_id, new.source_entry_id) is distinct from (old.tenant_id, old.source_entry_id))
     execute function lot_names_its_entry();
 
 -- Before: stop at once. After, for the account's key: a change row security refuses is reported as such first.

@@ -81,6 +81,8 @@ class LedgerReferencesIT extends PointsServiceTestBase {
                 member));
         assertRefused("23503", "names no ledger entry", "update lot set source_entry_id = gen_random_uuid() "
                 + "where tenant_id = '%s' and id = '%s'".formatted(tenant.id(), lot));
+        assertRefused("23503", "names no ledger entry", "update lot set tenant_id = gen_random_uuid() "
+                + "where tenant_id = '%s' and id = '%s'".formatted(tenant.id(), lot));
         assertAllowed("""
                 insert into lot (tenant_id, id, member_id, point_type, points, remaining, source_entry_id)
                 values ('%s', gen_random_uuid(), '%s', 'points', 5, 5, '%s')""".formatted(tenant.id(), member, entry));

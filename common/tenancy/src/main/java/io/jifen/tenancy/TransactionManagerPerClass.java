@@ -39,7 +39,9 @@ final class TransactionManagerPerClass extends TransactionInterceptor {
         TransactionManager known = byClass.get(targetClass);
         if (known == null) {
             known = super.determineTransactionManager(attribute, targetClass);
-            byClass.putIfAbsent(targetClass, known);
+            if (known != null) {
+                byClass.putIfAbsent(targetClass, known);
+            }
         }
         return known;
     }

@@ -34,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * down, a deadlock) fails the batch and stores nothing of it. See docs/adr/0009-bulk-purchases.md.
  * <p>
  * Locks are taken in one global order, so two batches over the same members wait for each other instead of
- * deadlocking: the members' projection rows (by reference), then the accounts of every member who may earn (by
- * member id), then the orders sorted by member id and order id. The answer keeps request order.
+ * deadlocking: the members' projection rows (by reference), then the orders sorted by member id and order id, then
+ * the accounts of every member who may earn (by member id): orders before accounts, as a single purchase and a
+ * refund take them. The answer keeps request order.
  * <p>
  * Set-based (docs/adr/0012-set-based-batch-writes.md): members, accounts, order locks and stored purchases are each
  * read in one statement for the batch, and the credits, purchases, lines and awards are written one statement per
@@ -87,13 +88,16 @@ class BatchPurchaseService {
     public List<PurchaseService.Attempt> recordAll(List<RecordPurchaseRequest> items) {
         Map<MemberRef, Optional<Member>> found = members.findAll(items.stream().map(RecordPurchaseRequest::member)
                 .distinct().sorted(REFERENCE_ORDER).toList());
-        ledger.lockAll(found.values().stream().flatMap(Optional::stream)
-                .filter(member -> !member.isFrozen() && !member.isClosed()).map(Member::memberId).toList());
         int[] order = lockOrder(items, found);
         List<String> orderIds = Arrays.stream(order).mapToObj(i -> items.get(i).orderId()).toList();
         store.lockOrders(orderIds);
         Map<String, Purchase> stored = store.findAll(new HashSet<>(orderIds));
         Map<String, List<Award>> storedAwards = stored.isEmpty() ? Map.of() : earning.awardsOfAll(stored.keySet());
+        String[] hashes = items.stream().map(purchases::hash).toArray(String[]::new);
+        // The accounts last: what needs no balance is done before, so concurrent batches over the same members wait
+        // for each other's account locks as briefly as possible.
+        ledger.lockAll(found.values().stream().flatMap(Optional::stream)
+                .filter(member -> !member.isFrozen() && !member.isClosed()).map(Member::memberId).toList());
         // Every purchase's credit, then every purchase, line and award: one statement per table for the batch.
         ledger.deferCredits();
         Map<String, InBatch> recorded = new HashMap<>();
@@ -103,7 +107,7 @@ class BatchPurchaseService {
         PurchaseService.Attempt[] results = new PurchaseService.Attempt[items.size()];
         for (int index : order) {
             RecordPurchaseRequest item = items.get(index);
-            String hash = purchases.hash(item);
+            String hash = hashes[index];
             Purchase prior = stored.get(item.orderId());
             InBatch earlier = recorded.get(item.orderId());
             if (prior != null) {
