@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jifen.events.testapp.EffectCounter;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +38,8 @@ class BatchConsumerIT extends EventsIntegrationTest {
         for (int i = 0; i < 30; i++) {
             TenantId tenant = i % 3 == 0 ? a : i % 3 == 1 ? b : null;
             boolean poison = i == 13;
-            EventEnvelope event = new EventEnvelope(UUID.randomUUID(),
-                    poison ? EffectCounter.POISONED : EffectCounter.COUNTED, tenant,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": " + i + "}"));
-            REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
+            EventEnvelope event = testEvent(poison ? EffectCounter.POISONED : EffectCounter.COUNTED, tenant, i);
+            publish(stream, event);
             if (poison) {
                 poisoned = event;
             } else {
@@ -75,8 +71,7 @@ class BatchConsumerIT extends EventsIntegrationTest {
         EventEnvelope a1 = counted(a, 1);
         EventEnvelope b1 = counted(b, 2);
         EventEnvelope global = counted(null, 3);
-        EventEnvelope poisoned = new EventEnvelope(UUID.randomUUID(), EffectCounter.POISONED, a,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 4}"));
+        EventEnvelope poisoned = testEvent(EffectCounter.POISONED, a, 4);
         EventEnvelope a2 = counted(a, 5);
         // As the relay writes them: an outbox row's events in one entry; a type the group does not handle among them.
         String ignored = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"test.ignored\",\"occurredAt\":\"yesterday\","
@@ -122,7 +117,6 @@ class BatchConsumerIT extends EventsIntegrationTest {
         String group = "batcher-" + UUID.randomUUID();
         String stream = newStream(group);
         TenantId tenant = newTenant();
-        EnvelopeCodec codec = new EnvelopeCodec(json);
         EventEnvelope twice = counted(tenant, 1);
         EventEnvelope done = counted(tenant, 2);
         EventEnvelope fresh = counted(tenant, 3);
@@ -131,7 +125,7 @@ class BatchConsumerIT extends EventsIntegrationTest {
                 tenant.value());
         // A relay that died between XADD and marking the row sent publishes the same event again.
         for (EventEnvelope event : List.of(twice, done, twice, fresh)) {
-            REDIS.xadd(stream, XAddParams.xAddParams(), codec.encode(event));
+            publish(stream, event);
         }
         TenantSeeing consumer = new TenantSeeing(jdbc, group, List.of(stream));
         consumeUntil(consumer, () -> REDIS.xpending(stream, group).getTotal() == 0 && effectOf(fresh.id()) == 1);
@@ -141,11 +135,6 @@ class BatchConsumerIT extends EventsIntegrationTest {
         assertThat(jdbc.queryForObject(
                 "select count(*) from processed_event where consumer = ? and event_id in (?, ?, ?)", Long.class,
                 group, twice.id(), done.id(), fresh.id())).isEqualTo(3);
-    }
-
-    private EventEnvelope counted(TenantId tenant, int n) {
-        return new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, tenant,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": " + n + "}"));
     }
 
     /** The test counter, also noting the tenant each event's handler ran in. */

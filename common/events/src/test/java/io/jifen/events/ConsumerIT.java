@@ -3,8 +3,6 @@ package io.jifen.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jifen.events.testapp.EffectCounter;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +12,6 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Consumer groups: dead members' entries are reclaimed, failed handlers retried, hopeless entries parked. */
 class ConsumerIT extends EventsIntegrationTest {
@@ -22,16 +19,12 @@ class ConsumerIT extends EventsIntegrationTest {
     @Autowired
     EffectCounter effectCounter;
 
-    @Autowired
-    JsonMapper json;
-
     @Test
     void shouldReclaimAndProcessAnEntryADeadConsumerReadButNeverAcknowledged() {
         String group = "reclaimer";
         String stream = newStream(group);
-        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, null,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
-        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
+        EventEnvelope event = counted(null, 1);
+        publish(stream, event);
         var read = REDIS.xreadGroup(group, "dead-consumer", XReadGroupParams.xReadGroupParams().count(10),
                 Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
         assertThat(read.getFirst().getValue()).hasSize(1);
@@ -77,9 +70,8 @@ class ConsumerIT extends EventsIntegrationTest {
         // Unreadable as an event, but of a type this group does not handle: not this group's to judge or to park.
         REDIS.xadd(stream, XAddParams.xAddParams(), Map.of("id", "not-a-uuid", "type", "test.ignored",
                 "occurredAt", "yesterday", "version", "0", "payload", "{not json"));
-        EventEnvelope counted = new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, null,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
-        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(counted));
+        EventEnvelope counted = counted(null, 1);
+        publish(stream, counted);
 
         consumeUntil(new EffectCounter(jdbc, group, List.of(stream)),
                 () -> effectOf(counted.id()) == 1 && REDIS.xpending(stream, group).getTotal() == 0);
@@ -90,11 +82,10 @@ class ConsumerIT extends EventsIntegrationTest {
     void shouldClaimNothingForAGroupWhoseHandlersAreIdempotentByThemselves() {
         String group = "unclaimed";
         String stream = newStream(group);
-        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), EffectCounter.COUNTED, null,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), 1, json.readTree("{\"n\": 1}"));
+        EventEnvelope event = counted(null, 1);
         // Delivered twice: this test handler counts each delivery, as only a handler keyed by the event would not.
-        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
-        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(json).encode(event));
+        publish(stream, event);
+        publish(stream, event);
 
         consumeUntil(new EffectCounter(jdbc, group, List.of(stream)) {
             @Override

@@ -2,6 +2,7 @@ package io.jifen.events;
 
 import static org.awaitility.Awaitility.await;
 
+import io.jifen.events.testapp.EffectCounter;
 import io.jifen.events.testapp.EventsTestApplication;
 import io.jifen.infra.Postgres;
 import io.jifen.infra.Redis;
@@ -9,6 +10,8 @@ import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
 import io.jifen.testsupport.TestInfra;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,6 +90,22 @@ abstract class EventsIntegrationTest {
         UUID[] appended = new UUID[1];
         TenantContext.runAs(tenant, () -> appended[0] = append.get());
         return appended[0];
+    }
+
+    /** An event of the test consumer's {@code type} for {@code tenant} (null: global), its payload {@code {"n": n}}. */
+    static EventEnvelope testEvent(String type, TenantId tenant, int n) {
+        return new EventEnvelope(UUID.randomUUID(), type, tenant, Instant.now().truncatedTo(ChronoUnit.MICROS), 1,
+                JSON.readTree("{\"n\": " + n + "}"));
+    }
+
+    /** {@link #testEvent} of the type the test consumer counts. */
+    static EventEnvelope counted(TenantId tenant, int n) {
+        return testEvent(EffectCounter.COUNTED, tenant, n);
+    }
+
+    /** Adds {@code event} to {@code stream} as an entry of its own (the single-envelope shape). */
+    static void publish(String stream, EventEnvelope event) {
+        REDIS.xadd(stream, XAddParams.xAddParams(), new EnvelopeCodec(JSON).encode(event));
     }
 
     /** A new stream with {@code group} reading it from the start. */
