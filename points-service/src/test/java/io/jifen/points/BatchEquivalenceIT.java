@@ -136,8 +136,10 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
     private Map<String, String> awards(Tenant tenant) {
         Map<String, String> awards = new HashMap<>();
         jdbc.query("""
-                select order_id, string_agg(rule_code || '=' || points || '(' || capped || ')', ',' order by position)
-                from purchase_award where tenant_id = ? group by order_id""",
+                select p.order_id, string_agg((a ->> 'rule') || '=' || (a ->> 'points') || '('
+                                              || coalesce(a ->> 'capped', '0') || ')', ',' order by n)
+                from purchase p, jsonb_array_elements(p.awards) with ordinality as x(a, n)
+                where p.tenant_id = ? group by p.order_id""",
                 row -> {
                     awards.put(row.getString(1), row.getString(2));
                 }, tenant.id());

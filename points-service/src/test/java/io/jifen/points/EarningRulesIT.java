@@ -318,7 +318,7 @@ class EarningRulesIT extends EarningRulesTestBase {
                        (select coalesce(sum(balance), 0) from account where tenant_id = ?) as balances,
                        (select count(*) from lot where tenant_id = ?) as lots,
                        (select count(*) from purchase where tenant_id = ?) as purchases,
-                       (select count(*) from purchase_award where tenant_id = ?) as awards,
+                       (select coalesce(sum(jsonb_array_length(awards)), 0) from purchase where tenant_id = ?) as awards,
                        (select count(*) || '/' || coalesce(sum(budget_used), 0) || '/' || max(updated_at)
                         from earning_rule where tenant_id = ?) as rules,
                        (select count(*) from earning_rule_usage where tenant_id = ?) as usage,

@@ -7,15 +7,12 @@ import io.jifen.points.member.Members;
 import io.jifen.points.purchase.BatchPurchaseResponse.Result;
 import io.jifen.points.purchase.PurchaseStore.NewPurchase;
 import io.jifen.points.purchase.PurchaseStore.Purchase;
-import io.jifen.points.rules.Award;
-import io.jifen.points.rules.PurchaseEarning;
 import io.jifen.web.ApiException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * refund take them. The answer keeps request order.
  * <p>
  * Set-based (docs/adr/0012-set-based-batch-writes.md): members, accounts, order locks and stored purchases are each
- * read in one statement for the batch, and the credits, purchases, lines and awards are written one statement per
- * table at the end.
+ * read in one statement for the batch, and the credits (one statement for their entries, lots and accounts), the
+ * purchases with their awards, and their lines are written one statement each at the end.
  */
 @Service
 class BatchPurchaseService {
@@ -52,15 +49,12 @@ class BatchPurchaseService {
 
     private final PurchaseService purchases;
     private final PurchaseStore store;
-    private final PurchaseEarning earning;
     private final Members members;
     private final Ledger ledger;
 
-    BatchPurchaseService(PurchaseService purchases, PurchaseStore store, PurchaseEarning earning, Members members,
-            Ledger ledger) {
+    BatchPurchaseService(PurchaseService purchases, PurchaseStore store, Members members, Ledger ledger) {
         this.purchases = purchases;
         this.store = store;
-        this.earning = earning;
         this.members = members;
         this.ledger = ledger;
     }
@@ -92,18 +86,16 @@ class BatchPurchaseService {
         List<String> orderIds = Arrays.stream(order).mapToObj(i -> items.get(i).orderId()).toList();
         store.lockOrders(orderIds);
         Map<String, Purchase> stored = store.findAll(new HashSet<>(orderIds));
-        Map<String, List<Award>> storedAwards = stored.isEmpty() ? Map.of() : earning.awardsOfAll(stored.keySet());
         String[] hashes = items.stream().map(purchases::hash).toArray(String[]::new);
         // The accounts last: what needs no balance is done before, so concurrent batches over the same members wait
         // for each other's account locks as briefly as possible.
         ledger.lockAll(found.values().stream().flatMap(Optional::stream)
                 .filter(member -> !member.isFrozen() && !member.isClosed()).map(Member::memberId).toList());
-        // Every purchase's credit, then every purchase, line and award: one statement per table for the batch.
+        // Every purchase's credit, then every purchase (its awards on its row) and line: one statement each.
         ledger.deferCredits();
         Map<String, InBatch> recorded = new HashMap<>();
         Set<UUID> purchasing = new HashSet<>();
         List<NewPurchase> rows = new ArrayList<>();
-        Map<String, List<Award>> awards = new LinkedHashMap<>();
         PurchaseService.Attempt[] results = new PurchaseService.Attempt[items.size()];
         for (int index : order) {
             RecordPurchaseRequest item = items.get(index);
@@ -111,8 +103,7 @@ class BatchPurchaseService {
             Purchase prior = stored.get(item.orderId());
             InBatch earlier = recorded.get(item.orderId());
             if (prior != null) {
-                results[index] = PurchaseService.replay(item, hash, prior,
-                        storedAwards.getOrDefault(item.orderId(), List.of()));
+                results[index] = PurchaseService.replay(item, hash, prior);
             } else if (earlier != null) {
                 results[index] = earlier.hash().equals(hash)
                         ? new PurchaseService.Attempt(item.orderId(), new PurchaseService.Recorded(earlier.response(),
@@ -129,14 +120,12 @@ class BatchPurchaseService {
                 PurchaseService.Earned earned = purchases.earn(item, member.get(), hash, purchasing.contains(memberId));
                 purchasing.add(memberId);
                 rows.add(earned.row());
-                awards.put(item.orderId(), earned.awards());
                 recorded.put(item.orderId(), new InBatch(hash, earned.recorded().response()));
                 results[index] = new PurchaseService.Attempt(item.orderId(), earned.recorded(), null);
             }
         }
         ledger.flushCredits();
         store.insertAll(rows);
-        earning.rememberAll(awards);
         return List.of(results);
     }
 

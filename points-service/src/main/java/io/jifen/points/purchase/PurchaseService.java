@@ -22,7 +22,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,7 +78,7 @@ class PurchaseService {
         purchases.lockOrder(request.orderId());
         PurchaseOpening.Opening opening = openings.read(request.orderId(), request.member());
         if (opening.stored() != null) {
-            Attempt replayed = replay(request, hash, opening.stored(), earning.awardsOf(request.orderId()));
+            Attempt replayed = replay(request, hash, opening.stored());
             if (replayed.refused() != null) {
                 throw replayed.refused();
             }
@@ -87,7 +86,6 @@ class PurchaseService {
         }
         Earned earned = earn(request, members.requireActive(request.member(), opening.projected()), hash, false);
         purchases.insertAll(List.of(earned.row()));
-        earning.rememberAll(Map.of(request.orderId(), earned.awards()));
         return earned.recorded();
     }
 
@@ -96,12 +94,12 @@ class PurchaseService {
         return IdempotentRequests.hash(json.writeValueAsString(request));
     }
 
-    /** The answer to an order id already recorded ({@code stored}, with its awards): its result, or order_exists. */
-    static Attempt replay(RecordPurchaseRequest request, String hash, Purchase stored, List<Award> awards) {
+    /** The answer to an order id already recorded ({@code stored}): its result, or order_exists. */
+    static Attempt replay(RecordPurchaseRequest request, String hash, Purchase stored) {
         if (!stored.requestHash().equals(hash)) {
             return Attempt.refused(request.orderId(), orderExists(request.orderId()));
         }
-        return new Attempt(request.orderId(), new Recorded(response(stored, awards), false), null);
+        return new Attempt(request.orderId(), new Recorded(response(stored), false), null);
     }
 
     static ApiException orderExists(String orderId) {
@@ -111,9 +109,9 @@ class PurchaseService {
 
     /**
      * A purchase earned (its points credited, its events appended) whose own rows are not written yet: the caller
-     * writes {@code row} and {@code awards}, alone or with a batch's others.
+     * writes {@code row} (with its awards), alone or with a batch's others.
      */
-    record Earned(NewPurchase row, List<Award> awards, Recorded recorded) {
+    record Earned(NewPurchase row, Recorded recorded) {
     }
 
     /**
@@ -134,16 +132,16 @@ class PurchaseService {
                 EntryKind.EARN, Reason.PURCHASE, request.orderId()), points, true);
         Posted posted = earned.posted();
         Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash, points,
-                posted.balanceAfter(), earned.pending(), earned.held());
+                posted.balanceAfter(), earned.pending(), earned.held(), awards);
         outbox.append("purchase.recorded", TenantContext.require(), new PurchaseRecorded(member.memberId(),
                 request.orderId(), decimal(request.amount()), request.currency(), occurredAt, points));
         return new Earned(new NewPurchase(purchase, request.currency(), occurredAt, posted.entryId(), request.items()),
-                awards, new Recorded(response(purchase, awards), true));
+                new Recorded(response(purchase), true));
     }
 
-    private static PurchaseResponse response(Purchase purchase, List<Award> awards) {
-        return new PurchaseResponse(purchase.orderId(), purchase.pointsAwarded(), awards, purchase.balanceAfter(),
-                purchase.pointsPending(), purchase.pointsHeld());
+    private static PurchaseResponse response(Purchase purchase) {
+        return new PurchaseResponse(purchase.orderId(), purchase.pointsAwarded(), purchase.awards(),
+                purchase.balanceAfter(), purchase.pointsPending(), purchase.pointsHeld());
     }
 
     private static List<PurchaseLine> lines(List<PurchaseItem> items) {

@@ -1,5 +1,6 @@
 package io.jifen.points.purchase;
 
+import io.jifen.points.rules.Award;
 import io.jifen.points.transaction.SqlArray;
 import io.jifen.tenancy.TenantContext;
 import java.math.BigDecimal;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Purchases and their refunds (native SQL: the tenant is named in every statement). */
 @Repository
@@ -26,7 +29,12 @@ class PurchaseStore {
     /** What {@link #purchase} reads, of the {@code purchase} table aliased {@code p}. */
     static final String PURCHASE_COLUMNS = """
             p.order_id, p.member_id, p.amount, p.request_hash, p.points_awarded, p.balance_after, p.points_pending,
-            p.points_held""";
+            p.points_held, p.awards""";
+
+    /** A purchase's awards as its row keeps them: a JSON array of {@link Award}s, in their order. */
+    private static final JsonMapper AWARDS = JsonMapper.builder().build();
+    private static final TypeReference<List<Award>> AWARD_LIST = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -34,8 +42,13 @@ class PurchaseStore {
         this.jdbc = jdbc;
     }
 
+    /** A purchase as recorded, with the awards it got (in their order; none when the rules gave nothing). */
     record Purchase(String orderId, UUID memberId, BigDecimal amount, String requestHash, long pointsAwarded,
-            long balanceAfter, long pointsPending, long pointsHeld) {
+            long balanceAfter, long pointsPending, long pointsHeld, List<Award> awards) {
+
+        Purchase {
+            awards = List.copyOf(awards);
+        }
     }
 
     record Refund(String refundId, BigDecimal amount, long pointsDue, long pointsReversed, long balanceAfter,
@@ -85,7 +98,8 @@ class PurchaseStore {
     static Purchase purchase(ResultSet row) throws SQLException {
         return new Purchase(row.getString("order_id"), row.getObject("member_id", UUID.class),
                 row.getBigDecimal("amount"), row.getString("request_hash"), row.getLong("points_awarded"),
-                row.getLong("balance_after"), row.getLong("points_pending"), row.getLong("points_held"));
+                row.getLong("balance_after"), row.getLong("points_pending"), row.getLong("points_held"),
+                AWARDS.readValue(row.getString("awards"), AWARD_LIST));
     }
 
     /** A purchase to write with its items (in their order). */
@@ -93,8 +107,8 @@ class PurchaseStore {
     }
 
     /**
-     * Writes purchases and their lines, one statement for all purchases and one for all lines, however many (one
-     * purchase, or a batch's).
+     * Writes purchases (with their awards) and their lines, one statement for all purchases and one for all lines,
+     * however many (one purchase, or a batch's).
      */
     void insertAll(List<NewPurchase> rows) {
         if (rows.isEmpty()) {
@@ -102,13 +116,13 @@ class PurchaseStore {
         }
         jdbc.update("""
                 insert into purchase (tenant_id, order_id, member_id, amount, currency, occurred_at, request_hash,
-                                      points_awarded, entry_id, balance_after, points_pending, points_held)
+                                      points_awarded, entry_id, balance_after, points_pending, points_held, awards)
                 select ?, order_id, member_id, amount::numeric, currency, occurred_at::timestamptz, request_hash,
-                       points_awarded, entry_id, balance_after, points_pending, points_held
+                       points_awarded, entry_id, balance_after, points_pending, points_held, awards::jsonb
                 from unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::uuid[],
-                            ?::int8[], ?::int8[], ?::int8[])
+                            ?::int8[], ?::int8[], ?::int8[], ?::text[])
                      as p(order_id, member_id, amount, currency, occurred_at, request_hash, points_awarded, entry_id,
-                          balance_after, points_pending, points_held)""", SqlArray.bind(tenant(),
+                          balance_after, points_pending, points_held, awards)""", SqlArray.bind(tenant(),
                 SqlArray.column("text", rows, row -> row.purchase().orderId()),
                 SqlArray.column("uuid", rows, row -> row.purchase().memberId()),
                 SqlArray.column("text", rows, row -> row.purchase().amount().toPlainString()),
@@ -119,7 +133,8 @@ class PurchaseStore {
                 SqlArray.column("uuid", rows, NewPurchase::entryId),
                 SqlArray.column("int8", rows, row -> row.purchase().balanceAfter()),
                 SqlArray.column("int8", rows, row -> row.purchase().pointsPending()),
-                SqlArray.column("int8", rows, row -> row.purchase().pointsHeld())));
+                SqlArray.column("int8", rows, row -> row.purchase().pointsHeld()),
+                SqlArray.column("text", rows, row -> AWARDS.writeValueAsString(row.purchase().awards()))));
         List<Object[]> lines = new ArrayList<>();
         for (NewPurchase row : rows) {
             List<PurchaseItem> items = row.items() == null ? List.of() : row.items();
