@@ -35,9 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the accounts of every member who may earn (by member id): orders before accounts, as a single purchase and a
  * refund take them. The answer keeps request order.
  * <p>
- * Set-based (docs/adr/0012-set-based-batch-writes.md): members, accounts, order locks and stored purchases are each
- * read in one statement for the batch, and the credits (one statement for their entries, lots and accounts), the
- * purchases with their awards, and their lines are written one statement each at the end.
+ * Set-based (docs/adr/0012-set-based-batch-writes.md): members, order locks, stored purchases (with the rules version
+ * and the ledger settings: {@link PurchaseOpening#readAll}) and accounts are each read in one statement for the batch,
+ * and the credits (one statement for their entries, lots and accounts), the purchases with their awards, and their
+ * lines are written one statement each at the end.
  */
 @Service
 class BatchPurchaseService {
@@ -49,12 +50,15 @@ class BatchPurchaseService {
 
     private final PurchaseService purchases;
     private final PurchaseStore store;
+    private final PurchaseOpening openings;
     private final Members members;
     private final Ledger ledger;
 
-    BatchPurchaseService(PurchaseService purchases, PurchaseStore store, Members members, Ledger ledger) {
+    BatchPurchaseService(PurchaseService purchases, PurchaseStore store, PurchaseOpening openings, Members members,
+            Ledger ledger) {
         this.purchases = purchases;
         this.store = store;
+        this.openings = openings;
         this.members = members;
         this.ledger = ledger;
     }
@@ -85,7 +89,7 @@ class BatchPurchaseService {
         int[] order = lockOrder(items, found);
         List<String> orderIds = Arrays.stream(order).mapToObj(i -> items.get(i).orderId()).toList();
         store.lockOrders(orderIds);
-        Map<String, Purchase> stored = store.findAll(new HashSet<>(orderIds));
+        Map<String, Purchase> stored = openings.readAll(new HashSet<>(orderIds));
         String[] hashes = items.stream().map(purchases::hash).toArray(String[]::new);
         // The accounts last: what needs no balance is done before, so concurrent batches over the same members wait
         // for each other's account locks as briefly as possible.

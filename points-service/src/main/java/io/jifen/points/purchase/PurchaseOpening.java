@@ -7,11 +7,17 @@ import io.jifen.points.purchase.PurchaseStore.Purchase;
 import io.jifen.points.rules.PurchaseEarning;
 import io.jifen.points.settings.LedgerSettings;
 import io.jifen.points.settings.PointsSettings;
+import io.jifen.points.transaction.SqlArray;
 import io.jifen.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,6 +30,9 @@ import org.springframework.stereotype.Repository;
  * <p>
  * The account is locked before the member is checked: a refused member fails the transaction, which releases it.
  * A member the projection does not know, and an account not created yet, are left to their owners' usual path.
+ * <p>
+ * A batch (and a group of single purchases) reads the same but the member and the account, which it reads for all its
+ * purchases at once: {@link #readAll}.
  */
 @Repository
 class PurchaseOpening {
@@ -48,6 +57,19 @@ class PurchaseOpening {
                     left join tenant_settings s on s.tenant_id = ?""".formatted(column,
                     PurchaseStore.PURCHASE_COLUMNS, LedgerSettings.columns("s"))));
 
+    /**
+     * What a batch reads once its orders are locked: the orders already stored, the tenant's rules version and its
+     * ledger settings, one row per stored order (one row of nulls but the last two when none is).
+     */
+    private static final String BATCH_SQL = """
+            select %s,
+                   (select rules_version from earning_program where tenant_id = ?) as rules_version,
+                   s.tenant_id as settings_tenant, %s
+            from (values (1)) as one (x)
+            left join purchase p on p.tenant_id = ? and p.order_id = any(?::text[])
+            left join tenant_settings s on s.tenant_id = ?""".formatted(PurchaseStore.PURCHASE_COLUMNS,
+            LedgerSettings.columns("s"));
+
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final LedgerSettings settings;
@@ -67,6 +89,38 @@ class PurchaseOpening {
     record Opening(Purchase stored, Member projected) {
     }
 
+    /**
+     * The batch's counterpart of {@link #read}, after its order locks and before its account locks (which the batch
+     * takes in one statement of its own): the stored purchases of {@code orderIds} by order id; the rules version and
+     * the settings are handed to their owners as {@link #read} does.
+     */
+    Map<String, Purchase> readAll(Collection<String> orderIds) {
+        UUID tenant = TenantContext.require().value();
+        Map<String, Purchase> stored = new HashMap<>();
+        boolean[] first = {true};
+        jdbc.query(BATCH_SQL, SqlArray.bind(tenant, tenant, SqlArray.of("text", orderIds), tenant),
+                (RowCallbackHandler) row -> {
+                    if (first[0]) {
+                        first[0] = false;
+                        remember(row);
+                    }
+                    if (row.getString("order_id") != null) {
+                        Purchase purchase = PurchaseStore.purchase(row);
+                        stored.put(purchase.orderId(), purchase);
+                    }
+                });
+        return stored;
+    }
+
+    /** Hands the rules version and the ledger settings a row read to their owners, for the rest of the transaction. */
+    private void remember(ResultSet row) throws SQLException {
+        Long version = row.getObject("rules_version", Long.class);
+        if (version != null) {
+            earning.rememberRulesVersion(version);
+        }
+        settings.remember(row.getObject("settings_tenant") == null ? PointsSettings.DEFAULTS : LedgerSettings.of(row));
+    }
+
     Opening read(String orderId, MemberRef member) {
         UUID tenant = TenantContext.require().value();
         return jdbc.queryForObject(SQL.get(member.column()), (row, i) -> {
@@ -78,12 +132,7 @@ class PurchaseOpening {
             if (balance != null) {
                 ledger.rememberLocked(memberId, balance);
             }
-            Long version = row.getObject("rules_version", Long.class);
-            if (version != null) {
-                earning.rememberRulesVersion(version);
-            }
-            settings.remember(row.getObject("settings_tenant") == null ? PointsSettings.DEFAULTS
-                    : LedgerSettings.of(row));
+            remember(row);
             return new Opening(stored, projected);
         }, tenant, member.value(), tenant, Ledger.POINTS, tenant, tenant, orderId, tenant);
     }
