@@ -13,18 +13,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.ResourceTransactionManager;
+import org.springframework.transaction.support.SmartTransactionObject;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The interceptor that remembers each class's transaction manager chooses exactly as Spring's does, call after call:
  * the default manager, the one a class's {@code @Qualifier} names, the one a method names; and {@code MANDATORY}
- * still refuses to run outside a transaction.
+ * still refuses to run outside a transaction. Inside one it joins without asking the manager, and what a failed call
+ * leaves is what Spring's own interceptor leaves (the same context run with each).
  */
 class TransactionManagerPerClassTest {
 
@@ -134,5 +140,170 @@ class TransactionManagerPerClassTest {
                     "default", "other", "other");
             assertThatThrownBy(plain::mandatory).isInstanceOf(IllegalTransactionStateException.class);
         }
+    }
+
+    /**
+     * A manager of one resource bound to the thread while its transaction runs, as a data source's manager binds the
+     * connection; it records what it is asked and does.
+     */
+    static final class Holding extends AbstractPlatformTransactionManager implements ResourceTransactionManager {
+
+        final Object resource = new Object();
+        final List<String> calls = new ArrayList<>();
+
+        /** A transaction object: the bound transaction (marked rollback-only by a failed participant), if any. */
+        static final class Joined implements SmartTransactionObject {
+
+            Joined bound;
+            boolean rollbackOnly;
+
+            @Override
+            public boolean isRollbackOnly() {
+                return bound.rollbackOnly;
+            }
+
+            @Override
+            public void flush() {
+            }
+        }
+
+        @Override
+        public Object getResourceFactory() {
+            return resource;
+        }
+
+        @Override
+        protected Object doGetTransaction() {
+            calls.add("get");
+            Joined transaction = new Joined();
+            transaction.bound = (Joined) TransactionSynchronizationManager.getResource(resource);
+            return transaction;
+        }
+
+        @Override
+        protected boolean isExistingTransaction(Object transaction) {
+            return ((Joined) transaction).bound != null;
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+            calls.add("begin");
+            Joined joined = (Joined) transaction;
+            joined.bound = joined;
+            TransactionSynchronizationManager.bindResource(resource, joined);
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+            calls.add("commit");
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+            calls.add("rollback");
+        }
+
+        @Override
+        protected void doSetRollbackOnly(DefaultTransactionStatus status) {
+            calls.add("rollback-only");
+            ((Joined) status.getTransaction()).bound.rollbackOnly = true;
+        }
+
+        @Override
+        protected void doCleanupAfterCompletion(Object transaction) {
+            TransactionSynchronizationManager.unbindResource(resource);
+        }
+    }
+
+    static class Joining {
+
+        @Transactional(propagation = Propagation.MANDATORY)
+        public boolean joins() {
+            return TransactionSynchronizationManager.isActualTransactionActive();
+        }
+
+        @Transactional(propagation = Propagation.MANDATORY)
+        public void fails() {
+            throw new IllegalStateException("failed");
+        }
+
+        @Transactional(propagation = Propagation.MANDATORY)
+        public void failsChecked() throws Exception {
+            throw new Exception("checked");
+        }
+    }
+
+    @Configuration
+    @EnableTransactionManagement
+    static class SpringsOwn {
+
+        @Bean
+        Holding transactionManager() {
+            return new Holding();
+        }
+
+        @Bean
+        Joining joining() {
+            return new Joining();
+        }
+    }
+
+    @Configuration
+    static class Replaced extends SpringsOwn {
+
+        @Bean
+        static TransactionManagerPerClass.Replacing transactionManagerPerClass() {
+            return new TransactionManagerPerClass.Replacing();
+        }
+    }
+
+    /** What the manager was asked and did in three transactions: calls that return, one that fails, a checked one. */
+    private static List<String> run(Class<?> configuration) {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(configuration)) {
+            Holding manager = context.getBean(Holding.class);
+            Joining joining = context.getBean(Joining.class);
+            TransactionTemplate transactions = new TransactionTemplate(manager);
+            List<String> seen = manager.calls;
+
+            Boolean joined = transactions.execute(status -> joining.joins() && joining.joins());
+            assertThat(joined).isTrue();
+            seen.add("|");
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                assertThatThrownBy(joining::fails).hasMessage("failed");
+                assertThat(joining.joins()).isTrue();
+            })).isInstanceOf(UnexpectedRollbackException.class);
+            seen.add("|");
+            transactions.executeWithoutResult(status -> assertThatThrownBy(joining::failsChecked)
+                    .hasMessage("checked"));
+            seen.add("|");
+            assertThatThrownBy(joining::joins).isInstanceOf(IllegalTransactionStateException.class);
+            return List.copyOf(seen);
+        }
+    }
+
+    @Test
+    void shouldJoinWithoutAskingTheManagerAndFailAsSpringDoes() {
+        List<String> spring = run(SpringsOwn.class);
+        List<String> replaced = run(Replaced.class);
+
+        // Spring marks the transaction rollback-only again when a call joins it after the failed one and returns.
+        assertThat(spring).containsExactly("get", "begin", "get", "get", "commit", "|", "get", "begin", "get",
+                "rollback-only", "get", "rollback-only", "rollback", "|", "get", "begin", "get", "commit", "|", "get");
+        assertThat(replaced).containsExactly("get", "begin", "commit", "|", "get", "begin", "get", "rollback-only",
+                "rollback", "|", "get", "begin", "commit", "|", "get");
+        assertThat(effects(replaced)).as("what the manager did, lookups and repeated marks aside")
+                .isEqualTo(effects(spring));
+    }
+
+    private static List<String> effects(List<String> calls) {
+        List<String> effects = new ArrayList<>();
+        for (String call : calls) {
+            boolean repeatedMark = call.equals("rollback-only") && !effects.isEmpty()
+                    && effects.getLast().equals(call);
+            if (!call.equals("get") && !repeatedMark) {
+                effects.add(call);
+            }
+        }
+        return effects;
     }
 }
