@@ -59,7 +59,7 @@ class PurchaseOpening {
 
     /**
      * What a batch reads once its orders are locked: the orders already stored, the tenant's rules version and its
-     * ledger settings, one row per stored order (one row of nulls but the last two when none is).
+     * ledger settings, one row per stored order (when none is stored, one row with only the version and settings).
      */
     private static final String BATCH_SQL = """
             select %s,
