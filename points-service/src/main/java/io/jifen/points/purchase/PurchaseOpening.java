@@ -97,11 +97,9 @@ class PurchaseOpening {
     Map<String, Purchase> readAll(Collection<String> orderIds) {
         UUID tenant = TenantContext.require().value();
         Map<String, Purchase> stored = new HashMap<>();
-        boolean[] first = {true};
         jdbc.query(BATCH_SQL, SqlArray.bind(tenant, tenant, SqlArray.of("text", orderIds), tenant),
                 (RowCallbackHandler) row -> {
-                    if (first[0]) {
-                        first[0] = false;
+                    if (row.getRow() == 1) {
                         remember(row);
                     }
                     if (row.getString("order_id") != null) {
