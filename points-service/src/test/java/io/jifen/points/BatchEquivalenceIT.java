@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -31,14 +32,56 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
     void shouldGiveEveryPurchaseOfABatchWhatItGetsAlone(int pendingDays) {
         Tenant batched = program(pendingDays);
         Tenant alone = program(pendingDays);
+
+        Map<String, String> awards = recordBatchedAndAlone(batched, alone, pendingDays + 7, false);
+
+        assertThat(awards.values()).as("the program's every part was reached")
+                .anyMatch(award -> award.contains("welcome=50(0)")).anyMatch(award -> award.contains("tea-x2="))
+                .anyMatch(award -> award.matches(".*limited=\\d+\\([1-9]\\d*\\).*"));
+        assertThat(purchases(alone).values()).as("some purchases were held")
+                .anyMatch(p -> !p.split("/")[2].equals("0"));
+    }
+
+    /**
+     * Under a program whose awards read nothing of the member's (no limits, budget, first-purchase rule, velocity
+     * guard or return window), a batch works out its purchases' awards before it locks their accounts and credits
+     * them after: still what each gets alone, a member in debt included (what repays the debt goes into no lot).
+     */
+    @Test
+    void shouldGiveEveryPurchaseWhatItGetsAloneWhenTheAwardsReadNothingOfTheMembers() {
+        Tenant batched = plainProgram();
+        Tenant alone = plainProgram();
+
+        Map<String, String> awards = recordBatchedAndAlone(batched, alone, 3, true);
+
+        assertThat(awards.values()).anyMatch(award -> award.contains("tea-x2=")).anyMatch(award -> award.startsWith(
+                "default="));
+        assertThat(count(batched, """
+                select count(*) from lot where tenant_id = ? and source_id like 'p-%' and remaining < points"""))
+                .as("a lot smaller than its earn repaid the debt").isPositive();
+    }
+
+    /**
+     * Records the same purchases of {@value #MEMBERS} members in each tenant, in {@code batched} as one shuffled batch
+     * and in {@code alone} one request each, and asserts both tenants hold the same: each purchase's points, its
+     * awards, each member's balance, pending and lifetime points, lots and entries, the lines and the events.
+     *
+     * @param firstInDebt put the first member of each tenant at -80 points first (the tenants allow a debt)
+     * @return the batched purchases' awards by order
+     */
+    private Map<String, String> recordBatchedAndAlone(Tenant batched, Tenant alone, long seed, boolean firstInDebt) {
         List<UUID> batchedMembers = new ArrayList<>();
         List<UUID> aloneMembers = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             batchedMembers.add(newMember(batched));
             aloneMembers.add(newMember(alone));
         }
+        if (firstInDebt) {
+            inDebt(batched, batchedMembers.getFirst());
+            inDebt(alone, aloneMembers.getFirst());
+        }
         // Purchases p-00 … p-39, member i % 4, amounts from 3.40 to 398.50; every third has items, some tea.
-        Random random = new Random(pendingDays + 7);
+        Random random = new Random(seed);
         List<Integer> owners = new ArrayList<>();
         List<BigDecimal> amounts = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -69,14 +112,11 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
         Map<String, String> byOrder = new HashMap<>();
         for (JsonNode result : response.json().path("results")) {
             byOrder.put(result.path("orderId").asString(), result.path("pointsAwarded").asLong() + "/"
-                    + result.path("pointsPending").asLong() + "/" + result.path("pointsHeld").asLong());
+                    + result.path("pointsPending").asLong() + "/" + result.path("pointsHeld").asLong() + "/"
+                    + result.path("balance").asLong());
         }
         assertThat(byOrder).isEqualTo(purchases(alone));
         assertThat(awards(batched)).isEqualTo(awards(alone)).isNotEmpty();
-        assertThat(awards(batched).values()).as("the program's every part was reached")
-                .anyMatch(award -> award.contains("welcome=50(0)")).anyMatch(award -> award.contains("tea-x2="))
-                .anyMatch(award -> award.matches(".*limited=\\d+\\([1-9]\\d*\\).*"));
-        assertThat(purchases(alone).values()).as("some purchases were held").anyMatch(p -> !p.endsWith("/0"));
         for (int member = 0; member < MEMBERS; member++) {
             UUID one = batchedMembers.get(member);
             UUID other = aloneMembers.get(member);
@@ -91,6 +131,7 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
         assertThat(lines(batched)).isEqualTo(lines(alone)).isPositive();
         assertThat(count(batched, "select count(*) from outbox_event where tenant_id = ?"))
                 .isEqualTo(count(alone, "select count(*) from outbox_event where tenant_id = ?"));
+        return awards(batched);
     }
 
     /**
@@ -110,6 +151,25 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
         return tenant;
     }
 
+    /** A tenant with the default rule and tea doubled, whose refunds may leave a debt; nothing else. */
+    private Tenant plainProgram() {
+        Tenant tenant = newTenant();
+        PointsPolicy.defaults().with("refundDebt", "allow").applyTo(api, tenant);
+        Map<String, Object> tea = multiplierRule("tea-x2", "2");
+        tea.put("categories", List.of("tea"));
+        createRule(tenant, tea);
+        return tenant;
+    }
+
+    /** The member earns 100, 80 are taken back and the purchase is refunded whole: -80. */
+    private void inDebt(Tenant tenant, UUID member) {
+        assertThat(recordPurchase(tenant, member, "debt", "100.00").status()).isEqualTo(201);
+        assertThat(adjust(tenant, member, -80, key()).status()).isEqualTo(201);
+        Api.Response refund = api.post("/api/v1/purchases/debt/refunds", tenant.adminToken(), key(),
+                Map.of("refundId", "debt-refund", "amount", new BigDecimal("100.00")));
+        assertThat(refund.longAt("balance")).as(refund.toString()).isEqualTo(-80);
+    }
+
     private static Map<String, Object> order(UUID member, int i, BigDecimal amount) {
         Map<String, Object> body = new LinkedHashMap<>(purchase(member, "p-%02d".formatted(i), amount.toPlainString()));
         if (i % 3 == 0) {
@@ -122,12 +182,15 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
         return body;
     }
 
-    /** Each order's points awarded / pending / held, as stored. */
+    /** Each order's points awarded / pending / held and the balance after it, as stored. */
     private Map<String, String> purchases(Tenant tenant) {
         Map<String, String> purchases = new HashMap<>();
-        jdbc.query("select order_id, points_awarded, points_pending, points_held from purchase where tenant_id = ?",
+        jdbc.query("""
+                select order_id, points_awarded, points_pending, points_held, balance_after from purchase
+                where tenant_id = ? and order_id <> 'debt'""",
                 row -> {
-                    purchases.put(row.getString(1), row.getLong(2) + "/" + row.getLong(3) + "/" + row.getLong(4));
+                    purchases.put(row.getString(1), row.getLong(2) + "/" + row.getLong(3) + "/" + row.getLong(4)
+                            + "/" + row.getLong(5));
                 }, tenant.id());
         return purchases;
     }

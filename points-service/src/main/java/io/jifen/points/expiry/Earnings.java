@@ -67,6 +67,25 @@ public class Earnings {
     }
 
     /**
+     * Whether earns go straight into the balance: no velocity guard (which reads the member's earns of the day) and no
+     * return window. Then an earn depends on nothing of its member's but the balance, and a batch may
+     * {@link #plan} its purchases' credits before it locks their accounts.
+     */
+    public boolean straightIntoBalance() {
+        PointsSettings policy = settings.current();
+        return policy.holdEarnsAbove() == null && policy.maxPointsPerMemberPerDay() == null
+                && policy.pendingDays() == 0;
+    }
+
+    /**
+     * An earn-kind credit planned ({@link Ledger#plan}) with the policy's expiry, for {@link Ledger#post} once the
+     * account is locked; only where {@link #straightIntoBalance} holds, as the guard and the window are not applied.
+     */
+    public Ledger.Planned plan(Posting posting, long points) {
+        return ledger.plan(posting, points, settings.current().expiresAt(clock.instant()));
+    }
+
+    /**
      * A plugin channel's award: under the velocity guard like any earn, never pending (no return window). The part
      * not held is tied to the channel and expires at {@code expiresAt}, or as the policy says when the channel gave
      * none; a held part gets the policy's expiry when approved.

@@ -79,23 +79,44 @@ public class Ledger {
 
     /** {@link #credit(Posting, long)} with an explicit expiry ({@code null}: never), for imports and channels. */
     public Posted credit(Posting posting, long points, Instant expiresAt) {
+        return post(plan(posting, points, expiresAt));
+    }
+
+    /**
+     * A credit planned: its entry and lot ids, its expiry and its {@code points.earned} event, all it has before its
+     * account is locked; {@link #post} locks the account and works out the balance.
+     */
+    public record Planned(UUID entryId, UUID lotId, Posting posting, long points, Instant expiresAt) {
+    }
+
+    /**
+     * The part of a credit that needs no account lock (see {@link Planned}). A batch plans its purchases' credits
+     * before it locks their accounts, so that concurrent batches over the same members hold those locks as briefly as
+     * possible.
+     */
+    public Planned plan(Posting posting, long points, Instant expiresAt) {
         requirePositive(points);
-        TenantId tenant = TenantContext.require();
-        long balance = lockAccount(tenant, posting.memberId());
-        long after = Math.addExact(balance, points);
         UUID entryId = TimeOrderedUuids.next();
-        Credit credit = new Credit(entryId, TimeOrderedUuids.next(), posting, points, after,
-                Math.min(points, Math.max(0, after)), expiresAt);
+        outbox.append("points.earned", TenantContext.require(), new PointsMoved(posting.memberId(), points, entryId,
+                posting.reason().value()));
+        return new Planned(entryId, TimeOrderedUuids.next(), posting, points, expiresAt);
+    }
+
+    /** Posts a planned credit: locks its account (once per transaction) and credits it as {@link #credit} does. */
+    public Posted post(Planned planned) {
+        TenantId tenant = TenantContext.require();
+        UUID memberId = planned.posting().memberId();
+        long after = Math.addExact(lockAccount(tenant, memberId), planned.points());
+        Credit credit = new Credit(planned.entryId(), planned.lotId(), planned.posting(), planned.points(), after,
+                Math.min(planned.points(), Math.max(0, after)), planned.expiresAt());
         DeferredCredits deferred = deferred();
         if (deferred != null) {
             deferred.add(tenant, credit);
         } else {
             write(tenant, credit);
         }
-        memo.put(lockKey(posting.memberId()), after);
-        outbox.append("points.earned", tenant, new PointsMoved(posting.memberId(), points, entryId,
-                posting.reason().value()));
-        return new Posted(entryId, points, after);
+        memo.put(lockKey(memberId), after);
+        return new Posted(planned.entryId(), planned.points(), after);
     }
 
     /**

@@ -35,6 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  * the accounts of every member who may earn (by member id): orders before accounts, as a single purchase and a
  * refund take them. The answer keeps request order.
  * <p>
+ * The accounts are locked as late as the tenant's program allows
+ * (docs/adr/0029-a-batch-plans-its-credits-before-the-account-locks.md): where a purchase's awards read nothing of
+ * its member's ({@link PurchaseService#awardsBeforeAccountLocks}: no per-member limits, budgets, first-purchase rule,
+ * velocity guard or return window), every purchase's awards, credit and events are worked out first and only the
+ * credits' balances after the locks; otherwise the locks come before the awards.
+ * <p>
  * Set-based (docs/adr/0012-set-based-batch-writes.md): members, order locks, stored purchases (with the rules version
  * and the ledger settings: {@link PurchaseOpening#readAll}) and accounts are each read in one statement for the batch,
  * and the credits (one statement for their entries, lots and accounts), the purchases with their awards, and their
@@ -63,10 +69,6 @@ class BatchPurchaseService {
         this.ledger = ledger;
     }
 
-    /** A purchase this batch recorded: what identifies its content, and its answer. */
-    private record InBatch(String hash, PurchaseResponse response) {
-    }
-
     @Transactional(propagation = Propagation.MANDATORY)
     public BatchPurchaseResponse record(RecordPurchasesRequest request) {
         return BatchPurchaseResponse.of(recordAll(request.purchases()).stream().map(BatchPurchaseService::result)
@@ -91,28 +93,38 @@ class BatchPurchaseService {
         store.lockOrders(orderIds);
         Map<String, Purchase> stored = openings.readAll(new HashSet<>(orderIds));
         String[] hashes = items.stream().map(purchases::hash).toArray(String[]::new);
+        List<UUID> earners = found.values().stream().flatMap(Optional::stream)
+                .filter(member -> !member.isFrozen() && !member.isClosed()).map(Member::memberId).toList();
         // The accounts last: what needs no balance is done before, so concurrent batches over the same members wait
-        // for each other's account locks as briefly as possible.
-        ledger.lockAll(found.values().stream().flatMap(Optional::stream)
-                .filter(member -> !member.isFrozen() && !member.isClosed()).map(Member::memberId).toList());
+        // for each other's account locks as briefly as possible. Where the awards read no member's state, that is all
+        // but the credits (planned first, posted after the locks); otherwise the awards and credits come after them.
+        // (Asked only when some member may earn: a tenant's rules are seeded on their first evaluation.)
+        boolean planFirst = !earners.isEmpty() && purchases.awardsBeforeAccountLocks();
+        if (!planFirst) {
+            ledger.lockAll(earners);
+        }
         // Every purchase's credit, then every purchase (its awards on its row) and line: one statement each.
         ledger.deferCredits();
-        Map<String, InBatch> recorded = new HashMap<>();
+        Map<String, Integer> firstOfOrder = new HashMap<>();
+        List<Integer> repeats = new ArrayList<>();
         Set<UUID> purchasing = new HashSet<>();
+        PurchaseService.Planned[] planned = new PurchaseService.Planned[items.size()];
         List<NewPurchase> rows = new ArrayList<>();
         PurchaseService.Attempt[] results = new PurchaseService.Attempt[items.size()];
         for (int index : order) {
             RecordPurchaseRequest item = items.get(index);
             String hash = hashes[index];
             Purchase prior = stored.get(item.orderId());
-            InBatch earlier = recorded.get(item.orderId());
+            Integer earlier = firstOfOrder.get(item.orderId());
             if (prior != null) {
                 results[index] = PurchaseService.replay(item, hash, prior);
             } else if (earlier != null) {
-                results[index] = earlier.hash().equals(hash)
-                        ? new PurchaseService.Attempt(item.orderId(), new PurchaseService.Recorded(earlier.response(),
-                                false), null)
-                        : PurchaseService.Attempt.refused(item.orderId(), PurchaseService.orderExists(item.orderId()));
+                if (hashes[earlier].equals(hash)) {
+                    repeats.add(index);
+                } else {
+                    results[index] = PurchaseService.Attempt.refused(item.orderId(),
+                            PurchaseService.orderExists(item.orderId()));
+                }
             } else {
                 Optional<Member> member = found.get(item.member());
                 Optional<ApiException> refused = members.refusal(item.member(), member);
@@ -120,17 +132,38 @@ class BatchPurchaseService {
                     results[index] = PurchaseService.Attempt.refused(item.orderId(), refused.get());
                     continue;
                 }
+                firstOfOrder.put(item.orderId(), index);
                 UUID memberId = member.get().memberId();
-                PurchaseService.Earned earned = purchases.earn(item, member.get(), hash, purchasing.contains(memberId));
-                purchasing.add(memberId);
-                rows.add(earned.row());
-                recorded.put(item.orderId(), new InBatch(hash, earned.recorded().response()));
-                results[index] = new PurchaseService.Attempt(item.orderId(), earned.recorded(), null);
+                boolean purchasedBefore = !purchasing.add(memberId);
+                if (planFirst) {
+                    planned[index] = purchases.plan(item, member.get(), hash, purchasedBefore);
+                } else {
+                    results[index] = recorded(purchases.earn(item, member.get(), hash, purchasedBefore), rows);
+                }
             }
+        }
+        if (planFirst) {
+            ledger.lockAll(earners);
+            for (int index : order) {
+                if (planned[index] != null) {
+                    results[index] = recorded(purchases.post(planned[index]), rows);
+                }
+            }
+        }
+        for (int index : repeats) {
+            String orderId = items.get(index).orderId();
+            results[index] = new PurchaseService.Attempt(orderId, new PurchaseService.Recorded(
+                    results[firstOfOrder.get(orderId)].recorded().response(), false), null);
         }
         ledger.flushCredits();
         store.insertAll(rows);
         return List.of(results);
+    }
+
+    private static PurchaseService.Attempt recorded(PurchaseService.Earned earned, List<NewPurchase> rows) {
+        rows.add(earned.row());
+        PurchaseService.Recorded recorded = earned.recorded();
+        return new PurchaseService.Attempt(recorded.response().orderId(), recorded, null);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,21 +121,76 @@ class PurchaseService {
      * @param purchasedBefore the member has a purchase recorded earlier in the caller's batch (not written yet)
      */
     Earned earn(RecordPurchaseRequest request, Member member, String hash, boolean purchasedBefore) {
-        // To the microsecond, as PostgreSQL keeps it (rounded half up, as the JDBC driver and member-service round).
-        Instant occurredAt = request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
-                : request.occurredAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        Instant occurredAt = occurredAt(request);
         List<Award> awards = earning.award(request.orderId(), member.memberId(), member.tierCode(), request.amount(),
                 lines(request.items()), occurredAt, purchasedBefore);
         long points = Award.total(awards);
         // Pending (return window) and held (velocity guard) points are awarded but not in the balance yet.
         Earnings.Earned earned = points == 0 ? new Earnings.Earned(new Posted(null, 0,
-                ledger.balance(member.memberId())), 0, 0) : earnings.earn(Posting.of(member.memberId(),
-                EntryKind.EARN, Reason.PURCHASE, request.orderId()), points, true);
-        Posted posted = earned.posted();
-        Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash, points,
-                posted.balanceAfter(), earned.pending(), earned.held(), awards);
+                ledger.balance(member.memberId())), 0, 0) : earnings.earn(posting(request, member), points, true);
+        appendRecorded(request, member, occurredAt, points);
+        return earned(request, member, hash, occurredAt, awards, earned);
+    }
+
+    /**
+     * A new purchase whose awards are worked out, credit planned and events appended, before its member's account is
+     * locked ({@link #plan}); {@link #post} credits it.
+     */
+    record Planned(RecordPurchaseRequest request, Member member, String hash, Instant occurredAt, List<Award> awards,
+            Ledger.Planned credit) {
+    }
+
+    /**
+     * What {@link #earn} does before it needs the member's account: for a batch, where
+     * {@link #awardsBeforeAccountLocks} holds, so that it locks its accounts only for the credits.
+     */
+    Planned plan(RecordPurchaseRequest request, Member member, String hash, boolean purchasedBefore) {
+        Instant occurredAt = occurredAt(request);
+        List<Award> awards = earning.award(request.orderId(), member.memberId(), member.tierCode(), request.amount(),
+                lines(request.items()), occurredAt, purchasedBefore);
+        long points = Award.total(awards);
+        Ledger.Planned credit = points == 0 ? null : earnings.plan(posting(request, member), points);
+        appendRecorded(request, member, occurredAt, points);
+        return new Planned(request, member, hash, occurredAt, awards, credit);
+    }
+
+    /** Credits a planned purchase (locking its member's account, if the caller has not), as {@link #earn} would. */
+    Earned post(Planned planned) {
+        UUID memberId = planned.member().memberId();
+        Posted posted = planned.credit() == null ? new Posted(null, 0, ledger.balance(memberId))
+                : ledger.post(planned.credit());
+        return earned(planned.request(), planned.member(), planned.hash(), planned.occurredAt(), planned.awards(),
+                new Earnings.Earned(posted, 0, 0));
+    }
+
+    /**
+     * Whether a batch may {@link #plan} its purchases before it locks their members' accounts: the tenant's earns go
+     * straight into the balance and its rules award a purchase without reading any member's state.
+     */
+    boolean awardsBeforeAccountLocks() {
+        return earnings.straightIntoBalance() && earning.awardsWithoutLock();
+    }
+
+    // To the microsecond, as PostgreSQL keeps it (rounded half up, as the JDBC driver and member-service round).
+    private static Instant occurredAt(RecordPurchaseRequest request) {
+        return request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS)
+                : request.occurredAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Posting posting(RecordPurchaseRequest request, Member member) {
+        return Posting.of(member.memberId(), EntryKind.EARN, Reason.PURCHASE, request.orderId());
+    }
+
+    private void appendRecorded(RecordPurchaseRequest request, Member member, Instant occurredAt, long points) {
         outbox.append("purchase.recorded", TenantContext.require(), new PurchaseRecorded(member.memberId(),
                 request.orderId(), decimal(request.amount()), request.currency(), occurredAt, points));
+    }
+
+    private static Earned earned(RecordPurchaseRequest request, Member member, String hash, Instant occurredAt,
+            List<Award> awards, Earnings.Earned earned) {
+        Posted posted = earned.posted();
+        Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash,
+                Award.total(awards), posted.balanceAfter(), earned.pending(), earned.held(), awards);
         return new Earned(new NewPurchase(purchase, request.currency(), occurredAt, posted.entryId(), request.items()),
                 new Recorded(response(purchase), true));
     }

@@ -45,7 +45,9 @@ class Awarding {
         if (proposed.isEmpty()) {
             return List.of();
         }
-        ledger.lockAll(List.of(memberId));
+        if (proposed.stream().anyMatch(award -> readsMemberState(award.rule()))) {
+            ledger.lockAll(List.of(memberId));
+        }
         ZoneId zone = settings.zone();
         List<Award> awards = new ArrayList<>();
         for (Proposed award : proposed) {
@@ -79,6 +81,26 @@ class Awarding {
             }
         }
         return granted;
+    }
+
+    /**
+     * Whether granting the rule's award reads or takes something that two earns at once could both see: a per-member
+     * limit's room, a budget, an event rule's once per member. Only then does {@link #grant} lock the member's account
+     * first (a budget too, so that its row is always locked after the account, never before); an award of any other
+     * rule is granted as proposed.
+     */
+    static boolean readsMemberState(EarningRule rule) {
+        return rule.type() == EarningRule.Type.EVENT || rule.budget() != null || rule.limits().limited();
+    }
+
+    /**
+     * Whether granting a purchase's awards under {@code rules} may read the member's state: one of the rules a
+     * purchase evaluates (spend, multiplier, first purchase; active or not) {@link #readsMemberState}.
+     */
+    static boolean purchaseReadsMemberState(List<EarningRule> rules) {
+        return rules.stream()
+                .filter(rule -> rule.type() != EarningRule.Type.EVENT || Rules.FIRST_PURCHASE.equals(rule.trigger()))
+                .anyMatch(Awarding::readsMemberState);
     }
 
     /** What {@link #grant} would give now, without locking or writing anything (simulations). */

@@ -19,6 +19,12 @@ public record Limits(@Valid PerMember perMember) {
             @Min(1) @Max(Rules.MAX_POINTS) Long lifetime) {
     }
 
+    /** Whether any period (or the lifetime) has a limit. */
+    boolean limited() {
+        return perMember != null && (perMember.day() != null || perMember.week() != null
+                || perMember.month() != null || perMember.lifetime() != null);
+    }
+
     PerMember orEmpty() {
         return perMember == null ? new PerMember(null, null, null, null) : perMember;
     }

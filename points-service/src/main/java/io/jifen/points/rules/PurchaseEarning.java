@@ -32,7 +32,7 @@ public class PurchaseEarning {
     /**
      * The awards of a purchase being recorded (before it is stored: "first purchase" means none stored yet), as the
      * built-in channel {@code purchase} proposes them and the host checks and grants them. Locks the member's
-     * account.
+     * account when a rule needs it (limits, budgets, first purchase).
      *
      * @param purchasedBefore the caller knows the member has a purchase already (recorded earlier in its batch and
      *                        not written yet); otherwise the stored purchases tell
@@ -47,6 +47,15 @@ public class PurchaseEarning {
                 && !hasPurchases(memberId);
         PurchaseFacts facts = new PurchaseFacts(amount, items, tierCode, at, first);
         return channels.purchase(orderId, memberId, facts, evaluated);
+    }
+
+    /**
+     * Whether a purchase's awards under the tenant's rules can be worked out before its member's account is locked:
+     * none of the rules a purchase evaluates has per-member limits or a budget, and there is no first-purchase rule
+     * (see {@link Awarding#readsMemberState}). Then {@link #award} locks nothing.
+     */
+    public boolean awardsWithoutLock() {
+        return !Awarding.purchaseReadsMemberState(rules.forEvaluation());
     }
 
     /**
