@@ -1,6 +1,7 @@
 package io.jifen.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -59,6 +60,25 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
         assertThat(count(batched, """
                 select count(*) from lot where tenant_id = ? and source_id like 'p-%' and remaining < points"""))
                 .as("a lot smaller than its earn repaid the debt").isPositive();
+        assertThat(count(batched, "select count(*) from purchase where tenant_id = ? and balance_after is null"))
+                .as("written before the account locks, their balances on their entries").isEqualTo(40);
+        assertThatThrownBy(() -> jdbc.update("update purchase set entry_id = null where tenant_id = ? and order_id = ?",
+                batched.id(), "p-00")).hasMessageContaining("purchase_balance_known");
+        // Read back for a repeat: the same answer as the batch gave, balance included.
+        for (Map<String, Object> order : List.of(batchedOrder(batched, "p-00"), batchedOrder(batched, "p-39"))) {
+            Api.Response repeat = api.post("/api/v1/purchases", batched.adminToken(), key(), order);
+            assertThat(repeat.status()).as(repeat.toString()).isEqualTo(200);
+            assertThat(repeat.longAt("balance") + "").isEqualTo(purchases(batched).get(order.get("orderId"))
+                    .split("/")[3]);
+        }
+    }
+
+    /** The body that recorded {@code orderId} in {@code tenant}'s batch (its member, amount and items). */
+    private Map<String, Object> batchedOrder(Tenant tenant, String orderId) {
+        return jdbc.queryForObject("""
+                select member_id, amount from purchase where tenant_id = ? and order_id = ?""",
+                (row, i) -> order(row.getObject(1, UUID.class), Integer.parseInt(orderId.substring(2)),
+                        row.getBigDecimal(2)), tenant.id(), orderId);
     }
 
     /**
@@ -182,12 +202,14 @@ class BatchEquivalenceIT extends EarningRulesTestBase {
         return body;
     }
 
-    /** Each order's points awarded / pending / held and the balance after it, as stored. */
+    /** Each order's points awarded / pending / held and the balance after it, as stored (on its row or its entry). */
     private Map<String, String> purchases(Tenant tenant) {
         Map<String, String> purchases = new HashMap<>();
         jdbc.query("""
-                select order_id, points_awarded, points_pending, points_held, balance_after from purchase
-                where tenant_id = ? and order_id <> 'debt'""",
+                select p.order_id, p.points_awarded, p.points_pending, p.points_held,
+                       coalesce(p.balance_after, e.balance_after)
+                from purchase p left join ledger_entry e on e.tenant_id = p.tenant_id and e.id = p.entry_id
+                where p.tenant_id = ? and p.order_id <> 'debt'""",
                 row -> {
                     purchases.put(row.getString(1), row.getLong(2) + "/" + row.getLong(3) + "/" + row.getLong(4)
                             + "/" + row.getLong(5));

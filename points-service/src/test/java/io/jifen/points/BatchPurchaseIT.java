@@ -73,6 +73,8 @@ class BatchPurchaseIT extends PointsServiceTestBase {
             JsonNode result = again.json().path("results").get(i);
             assertThat(result.path("status").asString()).isEqualTo("duplicate");
             assertThat(result.path("pointsAwarded").asLong()).isEqualTo(orders.points().get(i));
+            assertThat(result.path("balance")).as("the balance after it, as first answered")
+                    .isEqualTo(first.json().path("results").get(i).path("balance"));
         }
         assertThat(entries(tenant)).as("nothing earned twice").isEqualTo(entries);
         for (UUID member : members) {

@@ -38,13 +38,14 @@ import org.springframework.transaction.annotation.Transactional;
  * The accounts are locked as late as the tenant's program allows
  * (docs/adr/0029-a-batch-plans-its-credits-before-the-account-locks.md): where a purchase's awards read nothing of
  * its member's ({@link PurchaseService#awardsBeforeAccountLocks}: no per-member limits, budgets, first-purchase rule,
- * velocity guard or return window), every purchase's awards, credit and events are worked out first and only the
- * credits' balances after the locks; otherwise the locks come before the awards.
+ * velocity guard or return window), every purchase's awards, credit and events are worked out and the purchases
+ * credited written (their balances after on their entries, V23) before the locks, and only the credits after them;
+ * otherwise the locks come before the awards.
  * <p>
  * Set-based (docs/adr/0012-set-based-batch-writes.md): members, order locks, stored purchases (with the rules version
  * and the ledger settings: {@link PurchaseOpening#readAll}) and accounts are each read in one statement for the batch,
  * and the credits (one statement for their entries, lots and accounts), the purchases with their awards, and their
- * lines are written one statement each at the end.
+ * lines are written one statement each.
  */
 @Service
 class BatchPurchaseService {
@@ -143,6 +144,9 @@ class BatchPurchaseService {
             }
         }
         if (planFirst) {
+            // The purchases credited write before the locks too, their balances after left to their entries.
+            store.insertAll(Arrays.stream(planned).filter(plan -> plan != null && plan.row() != null)
+                    .map(PurchaseService.Planned::row).toList());
             ledger.lockAll(earners);
             for (int index : order) {
                 if (planned[index] != null) {
@@ -161,7 +165,9 @@ class BatchPurchaseService {
     }
 
     private static PurchaseService.Attempt recorded(PurchaseService.Earned earned, List<NewPurchase> rows) {
-        rows.add(earned.row());
+        if (earned.row() != null) {
+            rows.add(earned.row());
+        }
         PurchaseService.Recorded recorded = earned.recorded();
         return new PurchaseService.Attempt(recorded.response().orderId(), recorded, null);
     }

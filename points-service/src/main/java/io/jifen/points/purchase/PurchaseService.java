@@ -110,7 +110,8 @@ class PurchaseService {
 
     /**
      * A purchase earned (its points credited, its events appended) whose own rows are not written yet: the caller
-     * writes {@code row} (with its awards), alone or with a batch's others.
+     * writes {@code row} (with its awards), alone or with a batch's others; {@code null} when it was written before
+     * (a {@link Planned#row}).
      */
     record Earned(NewPurchase row, Recorded recorded) {
     }
@@ -129,15 +130,19 @@ class PurchaseService {
         Earnings.Earned earned = points == 0 ? new Earnings.Earned(new Posted(null, 0,
                 ledger.balance(member.memberId())), 0, 0) : earnings.earn(posting(request, member), points, true);
         appendRecorded(request, member, occurredAt, points);
-        return earned(request, member, hash, occurredAt, awards, earned);
+        return earned(request, member, hash, occurredAt, awards, earned, false);
     }
 
     /**
      * A new purchase whose awards are worked out, credit planned and events appended, before its member's account is
      * locked ({@link #plan}); {@link #post} credits it.
+     *
+     * @param credit its credit, {@code null} when the rules gave nothing
+     * @param row    the purchase to write before the account locks, its balance after on its entry (V23); {@code null}
+     *               without a credit: then its balance is known only under the lock and {@link #post} answers the row
      */
     record Planned(RecordPurchaseRequest request, Member member, String hash, Instant occurredAt, List<Award> awards,
-            Ledger.Planned credit) {
+            Ledger.Planned credit, NewPurchase row) {
     }
 
     /**
@@ -151,16 +156,23 @@ class PurchaseService {
         long points = Award.total(awards);
         Ledger.Planned credit = points == 0 ? null : earnings.plan(posting(request, member), points);
         appendRecorded(request, member, occurredAt, points);
-        return new Planned(request, member, hash, occurredAt, awards, credit);
+        // Its balance after is not known before the lock (0 here): the row leaves it to the entry.
+        NewPurchase row = credit == null ? null : earned(request, member, hash, occurredAt, awards,
+                new Earnings.Earned(new Posted(credit.entryId(), points, 0), 0, 0), true).row();
+        return new Planned(request, member, hash, occurredAt, awards, credit, row);
     }
 
-    /** Credits a planned purchase (locking its member's account, if the caller has not), as {@link #earn} would. */
+    /**
+     * Credits a planned purchase (locking its member's account, if the caller has not), as {@link #earn} would; the
+     * answer's row is {@code null} when the plan's was written already.
+     */
     Earned post(Planned planned) {
         UUID memberId = planned.member().memberId();
         Posted posted = planned.credit() == null ? new Posted(null, 0, ledger.balance(memberId))
                 : ledger.post(planned.credit());
-        return earned(planned.request(), planned.member(), planned.hash(), planned.occurredAt(), planned.awards(),
-                new Earnings.Earned(posted, 0, 0));
+        Earned earned = earned(planned.request(), planned.member(), planned.hash(), planned.occurredAt(),
+                planned.awards(), new Earnings.Earned(posted, 0, 0), false);
+        return planned.row() == null ? earned : new Earned(null, earned.recorded());
     }
 
     /**
@@ -187,12 +199,12 @@ class PurchaseService {
     }
 
     private static Earned earned(RecordPurchaseRequest request, Member member, String hash, Instant occurredAt,
-            List<Award> awards, Earnings.Earned earned) {
+            List<Award> awards, Earnings.Earned earned, boolean balanceOnEntry) {
         Posted posted = earned.posted();
         Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash,
                 Award.total(awards), posted.balanceAfter(), earned.pending(), earned.held(), awards);
-        return new Earned(new NewPurchase(purchase, request.currency(), occurredAt, posted.entryId(), request.items()),
-                new Recorded(response(purchase), true));
+        return new Earned(new NewPurchase(purchase, request.currency(), occurredAt, posted.entryId(), request.items(),
+                balanceOnEntry), new Recorded(response(purchase), true));
     }
 
     private static PurchaseResponse response(Purchase purchase) {

@@ -26,10 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class PurchaseStore {
 
-    /** What {@link #purchase} reads, of the {@code purchase} table aliased {@code p}. */
+    /**
+     * What {@link #purchase} reads, of the {@code purchase} table aliased {@code p}. The balance after the purchase is
+     * its row's or, for one written before its account was locked (V23, ADR 0029), its entry's.
+     */
     static final String PURCHASE_COLUMNS = """
-            p.order_id, p.member_id, p.amount, p.request_hash, p.points_awarded, p.balance_after, p.points_pending,
-            p.points_held, p.awards""";
+            p.order_id, p.member_id, p.amount, p.request_hash, p.points_awarded,
+            coalesce(p.balance_after, (select e.balance_after from ledger_entry e
+                                       where e.tenant_id = p.tenant_id and e.id = p.entry_id)) as balance_after,
+            p.points_pending, p.points_held, p.awards""";
 
     /** A purchase's awards as its row keeps them: a JSON array of {@link Award}s, in their order. */
     private static final JsonMapper AWARDS = JsonMapper.builder().build();
@@ -102,8 +107,20 @@ class PurchaseStore {
                 AWARDS.readValue(row.getString("awards"), AWARD_LIST));
     }
 
-    /** A purchase to write with its items (in their order). */
-    record NewPurchase(Purchase purchase, String currency, Instant occurredAt, UUID entryId, List<PurchaseItem> items) {
+    /**
+     * A purchase to write with its items (in their order).
+     *
+     * @param balanceOnEntry written before its member's account is locked (ADR 0029): its balance after is its entry's
+     *                       (which it must have), not {@code purchase().balanceAfter()}
+     */
+    record NewPurchase(Purchase purchase, String currency, Instant occurredAt, UUID entryId, List<PurchaseItem> items,
+            boolean balanceOnEntry) {
+
+        NewPurchase {
+            if (balanceOnEntry && entryId == null) {
+                throw new IllegalArgumentException("A purchase without an entry keeps its balance on its row");
+            }
+        }
     }
 
     /**
@@ -131,7 +148,7 @@ class PurchaseStore {
                 SqlArray.column("text", rows, row -> row.purchase().requestHash()),
                 SqlArray.column("int8", rows, row -> row.purchase().pointsAwarded()),
                 SqlArray.column("uuid", rows, NewPurchase::entryId),
-                SqlArray.column("int8", rows, row -> row.purchase().balanceAfter()),
+                SqlArray.column("int8", rows, row -> row.balanceOnEntry() ? null : row.purchase().balanceAfter()),
                 SqlArray.column("int8", rows, row -> row.purchase().pointsPending()),
                 SqlArray.column("int8", rows, row -> row.purchase().pointsHeld()),
                 SqlArray.column("text", rows, row -> AWARDS.writeValueAsString(row.purchase().awards()))));
