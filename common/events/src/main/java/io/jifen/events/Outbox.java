@@ -89,6 +89,23 @@ public class Outbox {
     }
 
     /**
+     * Writes the events this transaction has appended so far now rather than just before it commits; what it appends
+     * later is written then, after them. For a transaction that appends its events before it takes locks other
+     * transactions wait for (a batch of purchases before its accounts): the rows are not written while it holds them.
+     */
+    public void writeAppended() {
+        requireTransaction();
+        Object holder = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        @SuppressWarnings("unchecked")
+        List<String> events = holder == null ? null
+                : (List<String>) TransactionSynchronizationManager.getResource(new PendingKey(holder));
+        if (events != null && !events.isEmpty()) {
+            write(List.copyOf(events));
+            events.clear();
+        }
+    }
+
+    /**
      * This transaction's events not written yet. Keyed by the transaction's connection holder (not the thread), so
      * a transaction suspended for another keeps its own; the first append registers the write before commit.
      */
@@ -102,7 +119,9 @@ public class Outbox {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    write(fresh);
+                    if (!fresh.isEmpty()) {
+                        write(fresh);
+                    }
                 }
 
                 @Override

@@ -133,6 +133,41 @@ class OutboxIT extends EventsIntegrationTest {
                 appended.subList(200, 250));
     }
 
+    @Test
+    void shouldWriteTheEventsAppendedSoFarWhenAskedAndTheLaterOnesAtCommitAfterThem() {
+        List<UUID> early = new ArrayList<>();
+        List<UUID> late = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            IntStream.range(0, 3).forEach(n -> early.add(outbox.append(EffectCounter.COUNTED, null, Map.of("n", n))));
+            outbox.writeAppended();
+            assertThat(rowsOf(early)).as("written in the transaction, before its commit").hasSize(1);
+            outbox.writeAppended();
+            late.add(outbox.append(EffectCounter.COUNTED, null, Map.of("n", 3)));
+        });
+        List<UUID> nothingLater = transaction.execute(status -> {
+            List<UUID> ids = List.of(outbox.append(EffectCounter.COUNTED, null, Map.of("n", 4)));
+            outbox.writeAppended();
+            return ids;
+        });
+
+        List<UUID> all = new ArrayList<>(early);
+        all.addAll(late);
+        assertThat(rowsOf(all)).as("the early row, then the late one; no empty row").containsExactly(3, 1);
+        assertThat(rowsOf(nothingLater)).as("nothing appended after: no second row").containsExactly(1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where event_count = 0", Long.class)).isZero();
+        eventually().until(() -> all.stream().allMatch(id -> effectOf(id) == 1));
+        List<List<UUID>> entries = REDIS.xrange(STREAM, "-", "+").stream().map(EventsIntegrationTest::eventIds)
+                .filter(ids -> !ids.isEmpty() && all.contains(ids.getFirst())).toList();
+        assertThat(entries).containsExactly(early, late);
+    }
+
+    /** The event counts of the outbox rows carrying {@code events}, in row order. */
+    private List<Integer> rowsOf(List<UUID> events) {
+        return jdbc.queryForList("""
+                select event_count from outbox where id in (select row_id from outbox_event where id = any(?::uuid[]))
+                order by seq""", Integer.class, (Object) events.stream().map(UUID::toString).toArray(String[]::new));
+    }
+
     /** Whether each row (given by its events) is marked sent. */
     private List<Boolean> sent(List<List<UUID>> rows) {
         return rows.stream().map(row -> outboxRow(row.getFirst()).sent()).toList();

@@ -1,5 +1,6 @@
 package io.jifen.points.purchase;
 
+import io.jifen.events.Outbox;
 import io.jifen.points.ledger.Ledger;
 import io.jifen.points.member.Member;
 import io.jifen.points.member.MemberRef;
@@ -38,9 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The accounts are locked as late as the tenant's program allows
  * (docs/adr/0029-a-batch-plans-its-credits-before-the-account-locks.md): where a purchase's awards read nothing of
  * its member's ({@link PurchaseService#awardsBeforeAccountLocks}: no per-member limits, budgets, first-purchase rule,
- * velocity guard or return window), every purchase's awards, credit and events are worked out and the purchases
- * credited written (their balances after on their entries, V23) before the locks, and only the credits after them;
- * otherwise the locks come before the awards.
+ * velocity guard or return window), every purchase's awards, credit and events are worked out, and the purchases
+ * credited (their balances after on their entries, V23) and the events written, before the locks, and only the
+ * credits after them; otherwise the locks come before the awards.
  * <p>
  * Set-based (docs/adr/0012-set-based-batch-writes.md): members, order locks, stored purchases (with the rules version
  * and the ledger settings: {@link PurchaseOpening#readAll}) and accounts are each read in one statement for the batch,
@@ -60,14 +61,16 @@ class BatchPurchaseService {
     private final PurchaseOpening openings;
     private final Members members;
     private final Ledger ledger;
+    private final Outbox outbox;
 
     BatchPurchaseService(PurchaseService purchases, PurchaseStore store, PurchaseOpening openings, Members members,
-            Ledger ledger) {
+            Ledger ledger, Outbox outbox) {
         this.purchases = purchases;
         this.store = store;
         this.openings = openings;
         this.members = members;
         this.ledger = ledger;
+        this.outbox = outbox;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -144,9 +147,11 @@ class BatchPurchaseService {
             }
         }
         if (planFirst) {
-            // The purchases credited write before the locks too, their balances after left to their entries.
+            // The purchases credited and the events are written before the locks too, the purchases' balances after
+            // left to their entries.
             store.insertAll(Arrays.stream(planned).filter(plan -> plan != null && plan.row() != null)
                     .map(PurchaseService.Planned::row).toList());
+            outbox.writeAppended();
             ledger.lockAll(earners);
             for (int index : order) {
                 if (planned[index] != null) {
