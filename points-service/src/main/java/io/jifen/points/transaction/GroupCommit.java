@@ -71,7 +71,7 @@ public final class GroupCommit<T, R> {
     /** Runs {@code request} in {@code lane}, alone or in a group, and answers its result. */
     public R submit(Object lane, T request) {
         Lane<T, R> queue = lanes.computeIfAbsent(lane, key -> new Lane<>());
-        Entry<T, R> mine = new Entry<>(request);
+        Entry<T, R> mine = new Entry<>(request, queue.lock.newCondition());
         List<Entry<T, R>> group;
         queue.lock.lock();
         try {
@@ -88,13 +88,13 @@ public final class GroupCommit<T, R> {
                 if (mine.state == State.WAITING && queue.inFlight < maxInFlight && queue.waiting.peekFirst() == mine) {
                     queue.inFlight++;
                     group = queue.take(mine, maxGroupSize, identity);
-                    if (!queue.waiting.isEmpty() && queue.inFlight < maxInFlight) {
+                    if (queue.inFlight < maxInFlight) {
                         // Another slot is free: the new longest-waiting request may lead at once.
-                        queue.changed.signalAll();
+                        queue.wakeLongestWaiting();
                     }
                     break;
                 }
-                queue.changed.awaitUninterruptibly();
+                mine.wake.awaitUninterruptibly();
             }
         } finally {
             queue.lock.unlock();
@@ -151,18 +151,21 @@ public final class GroupCommit<T, R> {
     private static final class Entry<T, R> {
 
         final T request;
+        // Signalled when this request may go on: its group finished, or it waits longest and a slot is free. Only
+        // those wake (not every waiting request, which would each take the lane's lock before the next leader).
+        final Condition wake;
         State state = State.WAITING;
         R result;
 
-        Entry(T request) {
+        Entry(T request, Condition wake) {
             this.request = request;
+            this.wake = wake;
         }
     }
 
     private static final class Lane<T, R> {
 
         final ReentrantLock lock = new ReentrantLock();
-        final Condition changed = lock.newCondition();
         final ArrayDeque<Entry<T, R>> waiting = new ArrayDeque<>();
         int inFlight;
 
@@ -188,6 +191,14 @@ public final class GroupCommit<T, R> {
             return group;
         }
 
+        /** Wakes the request that leads next, if one waits; under the lock. */
+        void wakeLongestWaiting() {
+            Entry<T, R> first = waiting.peekFirst();
+            if (first != null) {
+                first.wake.signal();
+            }
+        }
+
         /** Hands out the group's results ({@code null}: each runs alone), frees its slot and wakes the lane. */
         void finish(List<Entry<T, R>> group, List<R> results) {
             lock.lock();
@@ -196,9 +207,10 @@ public final class GroupCommit<T, R> {
                     Entry<T, R> entry = group.get(i);
                     entry.result = results == null ? null : results.get(i);
                     entry.state = entry.result == null ? State.ALONE : State.DONE;
+                    entry.wake.signal();
                 }
                 inFlight--;
-                changed.signalAll();
+                wakeLongestWaiting();
             } finally {
                 lock.unlock();
             }
