@@ -130,7 +130,9 @@ class PurchaseService {
         Earnings.Earned earned = points == 0 ? new Earnings.Earned(new Posted(null, 0,
                 ledger.balance(member.memberId())), 0, 0) : earnings.earn(posting(request, member), points, true);
         appendRecorded(request, member, occurredAt, points);
-        return earned(request, member, hash, occurredAt, awards, earned, false);
+        Purchase purchase = purchase(request, member, hash, awards, earned);
+        return new Earned(row(purchase, request, occurredAt, earned.posted().entryId(), false),
+                new Recorded(response(purchase), true));
     }
 
     /**
@@ -157,8 +159,9 @@ class PurchaseService {
         Ledger.Planned credit = points == 0 ? null : earnings.plan(posting(request, member), points);
         appendRecorded(request, member, occurredAt, points);
         // Its balance after is not known before the lock (0 here): the row leaves it to the entry.
-        NewPurchase row = credit == null ? null : earned(request, member, hash, occurredAt, awards,
-                new Earnings.Earned(new Posted(credit.entryId(), points, 0), 0, 0), true).row();
+        NewPurchase row = credit == null ? null : row(purchase(request, member, hash, awards,
+                new Earnings.Earned(new Posted(credit.entryId(), points, 0), 0, 0)), request, occurredAt,
+                credit.entryId(), true);
         return new Planned(request, member, hash, occurredAt, awards, credit, row);
     }
 
@@ -170,9 +173,11 @@ class PurchaseService {
         UUID memberId = planned.member().memberId();
         Posted posted = planned.credit() == null ? new Posted(null, 0, ledger.balance(memberId))
                 : ledger.post(planned.credit());
-        Earned earned = earned(planned.request(), planned.member(), planned.hash(), planned.occurredAt(),
-                planned.awards(), new Earnings.Earned(posted, 0, 0), false);
-        return planned.row() == null ? earned : new Earned(null, earned.recorded());
+        Purchase purchase = purchase(planned.request(), planned.member(), planned.hash(), planned.awards(),
+                new Earnings.Earned(posted, 0, 0));
+        return new Earned(planned.row() != null ? null
+                : row(purchase, planned.request(), planned.occurredAt(), posted.entryId(), false),
+                new Recorded(response(purchase), true));
     }
 
     /**
@@ -198,13 +203,15 @@ class PurchaseService {
                 request.orderId(), decimal(request.amount()), request.currency(), occurredAt, points));
     }
 
-    private static Earned earned(RecordPurchaseRequest request, Member member, String hash, Instant occurredAt,
-            List<Award> awards, Earnings.Earned earned, boolean balanceOnEntry) {
-        Posted posted = earned.posted();
-        Purchase purchase = new Purchase(request.orderId(), member.memberId(), request.amount(), hash,
-                Award.total(awards), posted.balanceAfter(), earned.pending(), earned.held(), awards);
-        return new Earned(new NewPurchase(purchase, request.currency(), occurredAt, posted.entryId(), request.items(),
-                balanceOnEntry), new Recorded(response(purchase), true));
+    private static Purchase purchase(RecordPurchaseRequest request, Member member, String hash, List<Award> awards,
+            Earnings.Earned earned) {
+        return new Purchase(request.orderId(), member.memberId(), request.amount(), hash, Award.total(awards),
+                earned.posted().balanceAfter(), earned.pending(), earned.held(), awards);
+    }
+
+    private static NewPurchase row(Purchase purchase, RecordPurchaseRequest request, Instant occurredAt, UUID entryId,
+            boolean balanceOnEntry) {
+        return new NewPurchase(purchase, request.currency(), occurredAt, entryId, request.items(), balanceOnEntry);
     }
 
     private static PurchaseResponse response(Purchase purchase) {
