@@ -14,12 +14,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code POST /api/v1/purchases} under load: a tenant's concurrent purchases are recorded together, many in one
  * transaction through the batch's set-based path ({@link BatchPurchaseService#recordAll}) with their
  * Idempotency-Keys ({@link IdempotentRequests#runAll}), each answered exactly as it would be alone. Fewer concurrent
- * purchases than the tenant's slots each run alone at once. See docs/adr/0014-group-commit-of-single-purchases.md.
+ * purchases than the tenant's slots each run alone at once. A group hands its tenant's slot on just before its commit.
+ * See docs/adr/0014-group-commit-of-single-purchases.md and
+ * docs/adr/0030-a-group-hands-its-slot-on-before-its-commit.md.
  */
 @Component
 class PurchaseGroups {
@@ -71,10 +75,18 @@ class PurchaseGroups {
         }
 
         @Override
-        public List<Answer> together(List<Call> calls) {
-            List<Answer> answers = idempotent.runAll(OPERATION, calls, requests -> batches.recordAll(requests
-                    .stream().map(RecordPurchaseRequest.class::cast).toList()).stream().map(Grouped::outcome)
-                    .toList());
+        public List<Answer> together(List<Call> calls, Runnable release) {
+            List<Answer> answers = idempotent.runAll(OPERATION, calls, requests -> {
+                // The next group may begin while this one commits: it waits for this one's locks where they meet.
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        release.run();
+                    }
+                });
+                return batches.recordAll(requests.stream().map(RecordPurchaseRequest.class::cast).toList()).stream()
+                        .map(Grouped::outcome).toList();
+            });
             sizes.record(calls.size());
             return answers.stream().map(answer -> answer.alone() ? null : answer).toList();
         }

@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * failure that belongs to one request is answered to that request only. Two requests with the same
  * {@code identity} (an Idempotency-Key) are never in one group: the later one waits for a later group, as it would
  * have run after the first.
+ * <p>
+ * A group may hand its slot on before it has finished ({@link Work#together}'s {@code release}, called just before
+ * its commit): the next group then assembles and begins while this one commits, instead of after its leader has
+ * answered and the next leader's thread has been scheduled. A request whose identity is in such a group still waits
+ * for a group after it has finished. See docs/adr/0030-a-group-hands-its-slot-on-before-its-commit.md.
  *
  * @param <T> a request
  * @param <R> its result
@@ -48,8 +53,10 @@ public final class GroupCommit<T, R> {
         /**
          * Runs the group as one unit of work and answers one result per request, in order, {@code null} for a request
          * to run {@link #alone} after it; when it throws, nothing of it took effect and every request runs alone.
+         * It may call {@code release} (once or more, on any thread) when what is left of it need not keep the next
+         * group waiting, such as its commit; otherwise the slot frees when it returns.
          */
-        List<R> together(List<T> requests);
+        List<R> together(List<T> requests, Runnable release);
     }
 
     private final int maxGroupSize;
@@ -70,7 +77,7 @@ public final class GroupCommit<T, R> {
 
     /** Runs {@code request} in {@code lane}, alone or in a group, and answers its result. */
     public R submit(Object lane, T request) {
-        Lane<T, R> queue = lanes.computeIfAbsent(lane, key -> new Lane<>());
+        Lane<T, R> queue = lanes.computeIfAbsent(lane, key -> new Lane<>(maxInFlight));
         Entry<T, R> mine = new Entry<>(request, queue.lock.newCondition());
         List<Entry<T, R>> group;
         queue.lock.lock();
@@ -84,14 +91,12 @@ public final class GroupCommit<T, R> {
                     group = null;
                     break;
                 }
-                // Only the longest-waiting request leads, whichever waiting thread wakes first.
-                if (mine.state == State.WAITING && queue.inFlight < maxInFlight && queue.waiting.peekFirst() == mine) {
+                // Only the longest-waiting request that may lead leads, whichever waiting thread wakes first.
+                if (mine.state == State.WAITING && queue.inFlight < maxInFlight && queue.nextLeader(identity) == mine) {
                     queue.inFlight++;
                     group = queue.take(mine, maxGroupSize, identity);
-                    if (queue.inFlight < maxInFlight) {
-                        // Another slot is free: the new longest-waiting request may lead at once.
-                        queue.wakeLongestWaiting();
-                    }
+                    // Another slot may be free: the request that may lead next may do so at once.
+                    queue.wakeNextLeader(identity);
                     break;
                 }
                 mine.wake.awaitUninterruptibly();
@@ -105,30 +110,32 @@ public final class GroupCommit<T, R> {
         return lead(queue, mine, group);
     }
 
-    private R lead(Lane<T, R> queue, Entry<T, R> mine, List<Entry<T, R>> group) {
-        if (group.size() == 1) {
+    private R lead(Lane<T, R> queue, Entry<T, R> mine, List<Entry<T, R>> entries) {
+        Group<T, R> group = new Group<>(entries);
+        if (entries.size() == 1) {
             try {
                 return work.alone(mine.request);
             } finally {
-                queue.finish(group, null);
+                queue.finish(group, null, identity);
             }
         }
         List<R> results = null;
         try {
-            results = work.together(group.stream().map(entry -> entry.request).toList());
-            if (results.size() != group.size()) {
-                throw new IllegalStateException(results.size() + " results for " + group.size() + " requests");
+            results = work.together(entries.stream().map(entry -> entry.request).toList(),
+                    () -> queue.release(group, identity));
+            if (results.size() != entries.size()) {
+                throw new IllegalStateException(results.size() + " results for " + entries.size() + " requests");
             }
         } catch (RuntimeException | Error failure) {
             results = null;
-            log.info("A group of {} failed as a whole ({}); each of its requests runs alone", group.size(),
+            log.info("A group of {} failed as a whole ({}); each of its requests runs alone", entries.size(),
                     failure.toString());
             if (failure instanceof Error error) {
-                queue.finish(group, null);
+                queue.finish(group, null, identity);
                 throw error;
             }
         }
-        queue.finish(group, results);
+        queue.finish(group, results, identity);
         return mine.state == State.ALONE ? work.alone(mine.request) : mine.result;
     }
 
@@ -163,26 +170,44 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    /** A group's requests; whether it handed its slot on (under its lane's lock). */
+    private static final class Group<T, R> {
+
+        final List<Entry<T, R>> entries;
+        boolean released;
+
+        Group(List<Entry<T, R>> entries) {
+            this.entries = entries;
+        }
+    }
+
     private static final class Lane<T, R> {
 
         final ReentrantLock lock = new ReentrantLock();
         final ArrayDeque<Entry<T, R>> waiting = new ArrayDeque<>();
+        // The identities of the requests in groups that have not finished (those that handed their slot on too): none
+        // of them joins or leads a group yet.
+        final Set<Object> busy = new HashSet<>();
+        final int maxInFlight;
         int inFlight;
 
+        Lane(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
+
         /**
-         * {@code first} (the longest-waiting) and the others in their order of arrival, none sharing an identity;
-         * under the lock.
+         * {@code first} (the longest-waiting that may lead) and the others in their order of arrival, none sharing an
+         * identity with each other or with an unfinished group; under the lock.
          */
         List<Entry<T, R>> take(Entry<T, R> first, int max, Function<T, ?> identity) {
             List<Entry<T, R>> group = new ArrayList<>();
-            Set<Object> identities = new HashSet<>();
             waiting.remove(first);
             first.state = State.TAKEN;
             group.add(first);
-            identities.add(identity.apply(first.request));
+            busy.add(identity.apply(first.request));
             for (Iterator<Entry<T, R>> it = waiting.iterator(); it.hasNext() && group.size() < max; ) {
                 Entry<T, R> next = it.next();
-                if (identities.add(identity.apply(next.request))) {
+                if (busy.add(identity.apply(next.request))) {
                     it.remove();
                     next.state = State.TAKEN;
                     group.add(next);
@@ -191,26 +216,57 @@ public final class GroupCommit<T, R> {
             return group;
         }
 
-        /** Wakes the request that leads next, if one waits; under the lock. */
-        void wakeLongestWaiting() {
-            Entry<T, R> first = waiting.peekFirst();
-            if (first != null) {
-                first.wake.signal();
+        /** The longest-waiting request whose identity no unfinished group holds, if any; under the lock. */
+        Entry<T, R> nextLeader(Function<T, ?> identity) {
+            for (Entry<T, R> entry : waiting) {
+                if (!busy.contains(identity.apply(entry.request))) {
+                    return entry;
+                }
+            }
+            return null;
+        }
+
+        /** Wakes the request that leads next, if a slot is free and one waits; under the lock. */
+        void wakeNextLeader(Function<T, ?> identity) {
+            Entry<T, R> next = inFlight < maxInFlight ? nextLeader(identity) : null;
+            if (next != null) {
+                next.wake.signal();
             }
         }
 
-        /** Hands out the group's results ({@code null}: each runs alone), frees its slot and wakes the lane. */
-        void finish(List<Entry<T, R>> group, List<R> results) {
+        /** Frees the group's slot before it finishes (once) and wakes the request that leads next. */
+        void release(Group<T, R> group, Function<T, ?> identity) {
             lock.lock();
             try {
-                for (int i = 0; i < group.size(); i++) {
-                    Entry<T, R> entry = group.get(i);
+                if (!group.released) {
+                    group.released = true;
+                    inFlight--;
+                    wakeNextLeader(identity);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * Hands out the group's results ({@code null}: each runs alone), frees its slot if it still holds it, and
+         * wakes the request that leads next.
+         */
+        void finish(Group<T, R> group, List<R> results, Function<T, ?> identity) {
+            lock.lock();
+            try {
+                for (int i = 0; i < group.entries.size(); i++) {
+                    Entry<T, R> entry = group.entries.get(i);
                     entry.result = results == null ? null : results.get(i);
                     entry.state = entry.result == null ? State.ALONE : State.DONE;
                     entry.wake.signal();
+                    busy.remove(identity.apply(entry.request));
                 }
-                inFlight--;
-                wakeLongestWaiting();
+                if (!group.released) {
+                    group.released = true;
+                    inFlight--;
+                }
+                wakeNextLeader(identity);
             } finally {
                 lock.unlock();
             }

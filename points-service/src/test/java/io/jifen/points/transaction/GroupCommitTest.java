@@ -37,8 +37,12 @@ class GroupCommitTest {
         final CountDownLatch firstRunning = new CountDownLatch(1);
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger mostRunning = new AtomicInteger();
+        final CountDownLatch holdReleased = new CountDownLatch(1);
+        final CountDownLatch releasedRunning = new CountDownLatch(1);
         volatile boolean failGroups;
         volatile String leaveOut;
+        // A group with this request hands its slot on, then holds it until holdReleased opens.
+        volatile String releaseEarly;
 
         @Override
         public String alone(String request) {
@@ -58,10 +62,16 @@ class GroupCommitTest {
         }
 
         @Override
-        public List<String> together(List<String> requests) {
+        public List<String> together(List<String> requests, Runnable release) {
             enter();
             try {
                 groups.add(requests.stream().map(Recorder::name).toList());
+                if (requests.stream().map(Recorder::name).anyMatch(name -> name.equals(releaseEarly))) {
+                    release.run();
+                    release.run();
+                    releasedRunning.countDown();
+                    await(holdReleased);
+                }
                 if (failGroups) {
                     throw new IllegalStateException("deadlock detected");
                 }
@@ -171,6 +181,51 @@ class GroupCommitTest {
         }
         assertThat(work.groups).containsExactly(List.of("b", "c", "d"), List.of("e", "g"));
         assertThat(work.mostRunning.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLetTheNextGroupBeginOnceAGroupHandsItsSlotOn() throws Exception {
+        Recorder work = new Recorder();
+        work.releaseEarly = "b";
+        GroupCommit<String, String> commit = commit(2, 1, work);
+        Map<String, CompletableFuture<String>> results = queueBehindFirst(commit, work, "1/b", "2/c", "3/d", "4/e");
+
+        work.holdFirst.countDown();
+        assertThat(work.releasedRunning.await(20, TimeUnit.SECONDS)).isTrue();
+
+        // [b, c] handed its slot on (twice: the second call changes nothing) and still runs; [d, e] runs and finishes.
+        assertThat(results.get("d").get(20, TimeUnit.SECONDS)).isEqualTo("group:d");
+        assertThat(results.get("e").get(20, TimeUnit.SECONDS)).isEqualTo("group:e");
+        assertThat(results.get("b")).isNotDone();
+        assertThat(work.mostRunning.get()).isEqualTo(2);
+        work.holdReleased.countDown();
+        assertThat(results.get("b").get(20, TimeUnit.SECONDS)).isEqualTo("group:b");
+        assertThat(results.get("c").get(20, TimeUnit.SECONDS)).isEqualTo("group:c");
+        assertThat(work.groups).containsExactly(List.of("b", "c"), List.of("d", "e"));
+        // The slot is free again, and once only: a new request runs alone at once.
+        assertThat(commit.submit("a", "9/z")).startsWith("alone:z");
+    }
+
+    @Test
+    void shouldHoldARequestBackWhileItsIdentityIsInAGroupThatHandedItsSlotOn() throws Exception {
+        Recorder work = new Recorder();
+        work.releaseEarly = "b";
+        GroupCommit<String, String> commit = commit(10, 1, work);
+        Map<String, CompletableFuture<String>> results = queueBehindFirst(commit, work, "k/b", "j/c");
+
+        work.holdFirst.countDown();
+        assertThat(work.releasedRunning.await(20, TimeUnit.SECONDS)).isTrue();
+        // The slot is free, but k is still in [b, c]: a request with it waits, and one behind it leads without it.
+        CompletableFuture<String> again = submit(commit, "a", "k/again");
+        await().atMost(Duration.ofSeconds(20)).until(commit::waiting, waiting -> waiting == 1);
+        assertThat(submit(commit, "a", "i/other").get(20, TimeUnit.SECONDS)).startsWith("alone:other");
+        assertThat(again).isNotDone();
+
+        work.holdReleased.countDown();
+
+        assertThat(results.get("b").get(20, TimeUnit.SECONDS)).isEqualTo("group:b");
+        assertThat(again.get(20, TimeUnit.SECONDS)).isEqualTo("alone:again@caller-again");
+        assertThat(work.groups).containsExactly(List.of("b", "c"));
     }
 
     @Test
