@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * A group may hand its slot on before it has finished ({@link Work#together}'s {@code release}, called just before
  * its commit): the next group then assembles and begins while this one commits, instead of after its leader has
  * answered and the next leader's thread has been scheduled. A request whose identity is in such a group still waits
- * for a group after it has finished. See docs/adr/0030-a-group-hands-its-slot-on-before-its-commit.md.
+ * for a group after it has finished (or, sent back to run alone, after that run). See docs/adr/0030-a-group-hands-its-slot-on-before-its-commit.md.
  *
  * @param <T> a request
  * @param <R> its result
@@ -105,9 +105,18 @@ public final class GroupCommit<T, R> {
             queue.lock.unlock();
         }
         if (group == null) {
-            return work.alone(request);
+            return alone(queue, mine);
         }
         return lead(queue, mine, group);
+    }
+
+    /** Runs a request its group sent back alone; its identity stays busy until then. */
+    private R alone(Lane<T, R> queue, Entry<T, R> mine) {
+        try {
+            return work.alone(mine.request);
+        } finally {
+            queue.leave(mine, identity);
+        }
     }
 
     private R lead(Lane<T, R> queue, Entry<T, R> mine, List<Entry<T, R>> entries) {
@@ -117,6 +126,7 @@ public final class GroupCommit<T, R> {
                 return work.alone(mine.request);
             } finally {
                 queue.finish(group, null, identity);
+                queue.leave(mine, identity);
             }
         }
         List<R> results = null;
@@ -132,11 +142,12 @@ public final class GroupCommit<T, R> {
                     failure.toString());
             if (failure instanceof Error error) {
                 queue.finish(group, null, identity);
+                queue.leave(mine, identity);
                 throw error;
             }
         }
         queue.finish(group, results, identity);
-        return mine.state == State.ALONE ? work.alone(mine.request) : mine.result;
+        return mine.state == State.ALONE ? alone(queue, mine) : mine.result;
     }
 
     /** How many requests of every lane wait for a group (for metrics and tests). */
@@ -185,8 +196,8 @@ public final class GroupCommit<T, R> {
 
         final ReentrantLock lock = new ReentrantLock();
         final ArrayDeque<Entry<T, R>> waiting = new ArrayDeque<>();
-        // The identities of the requests in groups that have not finished (those that handed their slot on too): none
-        // of them joins or leads a group yet.
+        // The identities of the requests in groups that have not finished (those that handed their slot on too) and of
+        // requests sent back to run alone that have not yet: none of them joins or leads a group meanwhile.
         final Set<Object> busy = new HashSet<>();
         final int maxInFlight;
         int inFlight;
@@ -234,6 +245,17 @@ public final class GroupCommit<T, R> {
             }
         }
 
+        /** A request sent back to run alone has run: its identity is free again. */
+        void leave(Entry<T, R> entry, Function<T, ?> identity) {
+            lock.lock();
+            try {
+                busy.remove(identity.apply(entry.request));
+                wakeNextLeader(identity);
+            } finally {
+                lock.unlock();
+            }
+        }
+
         /** Frees the group's slot before it finishes (once) and wakes the request that leads next. */
         void release(Group<T, R> group, Function<T, ?> identity) {
             lock.lock();
@@ -250,7 +272,8 @@ public final class GroupCommit<T, R> {
 
         /**
          * Hands out the group's results ({@code null}: each runs alone), frees its slot if it still holds it, and
-         * wakes the request that leads next.
+         * wakes the request that leads next. The identity of a request sent back to run alone stays busy until it
+         * has ({@link #leave}).
          */
         void finish(Group<T, R> group, List<R> results, Function<T, ?> identity) {
             lock.lock();
@@ -260,7 +283,9 @@ public final class GroupCommit<T, R> {
                     entry.result = results == null ? null : results.get(i);
                     entry.state = entry.result == null ? State.ALONE : State.DONE;
                     entry.wake.signal();
-                    busy.remove(identity.apply(entry.request));
+                    if (entry.state == State.DONE) {
+                        busy.remove(identity.apply(entry.request));
+                    }
                 }
                 if (!group.released) {
                     group.released = true;

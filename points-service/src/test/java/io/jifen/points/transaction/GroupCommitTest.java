@@ -43,6 +43,10 @@ class GroupCommitTest {
         volatile String leaveOut;
         // A group with this request hands its slot on, then holds it until holdReleased opens.
         volatile String releaseEarly;
+        final CountDownLatch holdAlone = new CountDownLatch(1);
+        final CountDownLatch aloneRunning = new CountDownLatch(1);
+        // This request, run alone, holds until holdAlone opens.
+        volatile String holdAloneOf;
 
         @Override
         public String alone(String request) {
@@ -51,6 +55,10 @@ class GroupCommitTest {
                 if (request.endsWith("/first")) {
                     firstRunning.countDown();
                     await(holdFirst);
+                }
+                if (name(request).equals(holdAloneOf)) {
+                    aloneRunning.countDown();
+                    await(holdAlone);
                 }
                 if (request.endsWith("/throws")) {
                     throw new IllegalArgumentException("refused " + request);
@@ -243,6 +251,28 @@ class GroupCommitTest {
         assertThatThrownBy(() -> results.get("throws").get(20, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("refused 3/throws");
         assertThat(work.groups).containsExactly(List.of("b", "c", "throws"));
+    }
+
+    @Test
+    void shouldHoldARequestBackWhileOneWithItsIdentityRunsAloneAfterItsGroupFailed() throws Exception {
+        Recorder work = new Recorder();
+        work.failGroups = true;
+        work.holdAloneOf = "b";
+        GroupCommit<String, String> commit = commit(10, 1, work);
+        Map<String, CompletableFuture<String>> results = queueBehindFirst(commit, work, "k/b", "j/c");
+
+        work.holdFirst.countDown();
+        assertThat(work.aloneRunning.await(20, TimeUnit.SECONDS)).isTrue();
+        // The slot is free, but b (key k) still runs alone: a request with k waits instead of meeting it.
+        CompletableFuture<String> again = submit(commit, "a", "k/again");
+        await().atMost(Duration.ofSeconds(20)).until(commit::waiting, waiting -> waiting == 1);
+        assertThat(again).isNotDone();
+
+        work.holdAlone.countDown();
+
+        assertThat(results.get("b").get(20, TimeUnit.SECONDS)).isEqualTo("alone:b@caller-b");
+        assertThat(again.get(20, TimeUnit.SECONDS)).isEqualTo("alone:again@caller-again");
+        assertThat(commit.waiting()).isZero();
     }
 
     @Test
