@@ -77,7 +77,7 @@ public final class GroupCommit<T, R> {
 
     /** Runs {@code request} in {@code lane}, alone or in a group, and answers its result. */
     public R submit(Object lane, T request) {
-        Lane<T, R> queue = lanes.computeIfAbsent(lane, key -> new Lane<>(maxInFlight));
+        Lane<T, R> queue = lanes.computeIfAbsent(lane, key -> new Lane<>(maxInFlight, identity));
         Entry<T, R> mine = new Entry<>(request, queue.lock.newCondition());
         List<Entry<T, R>> group;
         queue.lock.lock();
@@ -92,11 +92,11 @@ public final class GroupCommit<T, R> {
                     break;
                 }
                 // Only the longest-waiting request that may lead leads, whichever waiting thread wakes first.
-                if (mine.state == State.WAITING && queue.inFlight < maxInFlight && queue.nextLeader(identity) == mine) {
+                if (mine.state == State.WAITING && queue.inFlight < maxInFlight && queue.nextLeader() == mine) {
                     queue.inFlight++;
-                    group = queue.take(mine, maxGroupSize, identity);
+                    group = queue.take(mine, maxGroupSize);
                     // Another slot may be free: the request that may lead next may do so at once.
-                    queue.wakeNextLeader(identity);
+                    queue.wakeNextLeader();
                     break;
                 }
                 mine.wake.awaitUninterruptibly();
@@ -115,7 +115,7 @@ public final class GroupCommit<T, R> {
         try {
             return work.alone(mine.request);
         } finally {
-            queue.leave(mine, identity);
+            queue.leave(mine);
         }
     }
 
@@ -125,14 +125,14 @@ public final class GroupCommit<T, R> {
             try {
                 return work.alone(mine.request);
             } finally {
-                queue.finish(group, null, identity);
-                queue.leave(mine, identity);
+                queue.finish(group, null);
+                queue.leave(mine);
             }
         }
         List<R> results = null;
         try {
             results = work.together(entries.stream().map(entry -> entry.request).toList(),
-                    () -> queue.release(group, identity));
+                    () -> queue.release(group));
             if (results.size() != entries.size()) {
                 throw new IllegalStateException(results.size() + " results for " + entries.size() + " requests");
             }
@@ -141,12 +141,12 @@ public final class GroupCommit<T, R> {
             log.info("A group of {} failed as a whole ({}); each of its requests runs alone", entries.size(),
                     failure.toString());
             if (failure instanceof Error error) {
-                queue.finish(group, null, identity);
-                queue.leave(mine, identity);
+                queue.finish(group, null);
+                queue.leave(mine);
                 throw error;
             }
         }
-        queue.finish(group, results, identity);
+        queue.finish(group, results);
         return mine.state == State.ALONE ? alone(queue, mine) : mine.result;
     }
 
@@ -200,17 +200,19 @@ public final class GroupCommit<T, R> {
         // requests sent back to run alone that have not yet: none of them joins or leads a group meanwhile.
         final Set<Object> busy = new HashSet<>();
         final int maxInFlight;
+        final Function<T, ?> identity;
         int inFlight;
 
-        Lane(int maxInFlight) {
+        Lane(int maxInFlight, Function<T, ?> identity) {
             this.maxInFlight = maxInFlight;
+            this.identity = identity;
         }
 
         /**
          * {@code first} (the longest-waiting that may lead) and the others in their order of arrival, none sharing an
          * identity with each other or with an unfinished group; under the lock.
          */
-        List<Entry<T, R>> take(Entry<T, R> first, int max, Function<T, ?> identity) {
+        List<Entry<T, R>> take(Entry<T, R> first, int max) {
             List<Entry<T, R>> group = new ArrayList<>();
             waiting.remove(first);
             first.state = State.TAKEN;
@@ -228,7 +230,7 @@ public final class GroupCommit<T, R> {
         }
 
         /** The longest-waiting request whose identity no unfinished group holds, if any; under the lock. */
-        Entry<T, R> nextLeader(Function<T, ?> identity) {
+        Entry<T, R> nextLeader() {
             for (Entry<T, R> entry : waiting) {
                 if (!busy.contains(identity.apply(entry.request))) {
                     return entry;
@@ -238,35 +240,40 @@ public final class GroupCommit<T, R> {
         }
 
         /** Wakes the request that leads next, if a slot is free and one waits; under the lock. */
-        void wakeNextLeader(Function<T, ?> identity) {
-            Entry<T, R> next = inFlight < maxInFlight ? nextLeader(identity) : null;
+        void wakeNextLeader() {
+            Entry<T, R> next = inFlight < maxInFlight ? nextLeader() : null;
             if (next != null) {
                 next.wake.signal();
             }
         }
 
         /** A request sent back to run alone has run: its identity is free again. */
-        void leave(Entry<T, R> entry, Function<T, ?> identity) {
+        void leave(Entry<T, R> entry) {
             lock.lock();
             try {
                 busy.remove(identity.apply(entry.request));
-                wakeNextLeader(identity);
+                wakeNextLeader();
             } finally {
                 lock.unlock();
             }
         }
 
-        /** Frees the group's slot before it finishes (once) and wakes the request that leads next. */
-        void release(Group<T, R> group, Function<T, ?> identity) {
+        /** Frees the group's slot before it finishes and wakes the request that leads next. */
+        void release(Group<T, R> group) {
             lock.lock();
             try {
-                if (!group.released) {
-                    group.released = true;
-                    inFlight--;
-                    wakeNextLeader(identity);
-                }
+                freeSlot(group);
+                wakeNextLeader();
             } finally {
                 lock.unlock();
+            }
+        }
+
+        /** Frees the group's slot unless it did already; under the lock. */
+        private void freeSlot(Group<T, R> group) {
+            if (!group.released) {
+                group.released = true;
+                inFlight--;
             }
         }
 
@@ -275,7 +282,7 @@ public final class GroupCommit<T, R> {
          * wakes the request that leads next. The identity of a request sent back to run alone stays busy until it
          * has ({@link #leave}).
          */
-        void finish(Group<T, R> group, List<R> results, Function<T, ?> identity) {
+        void finish(Group<T, R> group, List<R> results) {
             lock.lock();
             try {
                 for (int i = 0; i < group.entries.size(); i++) {
@@ -287,11 +294,8 @@ public final class GroupCommit<T, R> {
                         busy.remove(identity.apply(entry.request));
                     }
                 }
-                if (!group.released) {
-                    group.released = true;
-                    inFlight--;
-                }
-                wakeNextLeader(identity);
+                freeSlot(group);
+                wakeNextLeader();
             } finally {
                 lock.unlock();
             }

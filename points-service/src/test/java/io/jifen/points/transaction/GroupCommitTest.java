@@ -127,11 +127,16 @@ class GroupCommitTest {
         results.put("first", submit(commit, "a", "f/first"));
         assertThat(work.firstRunning.await(20, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < others.length; i++) {
-            results.put(Recorder.name(others[i]), submit(commit, "a", others[i]));
-            int queued = i + 1;
-            await().atMost(Duration.ofSeconds(20)).until(commit::waiting, waiting -> waiting == queued);
+            results.put(Recorder.name(others[i]), queue(commit, others[i], i + 1));
         }
         return results;
+    }
+
+    /** Submits {@code request} in lane "a" and waits until {@code waiting} requests wait there (it among them). */
+    private CompletableFuture<String> queue(GroupCommit<String, String> commit, String request, int waiting) {
+        CompletableFuture<String> result = submit(commit, "a", request);
+        await().atMost(Duration.ofSeconds(20)).until(commit::waiting, queued -> queued == waiting);
+        return result;
     }
 
     @Test
@@ -224,8 +229,7 @@ class GroupCommitTest {
         work.holdFirst.countDown();
         assertThat(work.releasedRunning.await(20, TimeUnit.SECONDS)).isTrue();
         // The slot is free, but k is still in [b, c]: a request with it waits, and one behind it leads without it.
-        CompletableFuture<String> again = submit(commit, "a", "k/again");
-        await().atMost(Duration.ofSeconds(20)).until(commit::waiting, waiting -> waiting == 1);
+        CompletableFuture<String> again = queue(commit, "k/again", 1);
         assertThat(submit(commit, "a", "i/other").get(20, TimeUnit.SECONDS)).startsWith("alone:other");
         assertThat(again).isNotDone();
 
@@ -264,8 +268,7 @@ class GroupCommitTest {
         work.holdFirst.countDown();
         assertThat(work.aloneRunning.await(20, TimeUnit.SECONDS)).isTrue();
         // The slot is free, but b (key k) still runs alone: a request with k waits instead of meeting it.
-        CompletableFuture<String> again = submit(commit, "a", "k/again");
-        await().atMost(Duration.ofSeconds(20)).until(commit::waiting, waiting -> waiting == 1);
+        CompletableFuture<String> again = queue(commit, "k/again", 1);
         assertThat(again).isNotDone();
 
         work.holdAlone.countDown();
