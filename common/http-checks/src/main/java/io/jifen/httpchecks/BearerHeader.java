@@ -11,6 +11,16 @@ public final class BearerHeader {
 
     private static final String SCHEME = "bearer ";
     private static final String FORM = "application/x-www-form-urlencoded";
+    // RFC 6750's b64token characters without the trailing padding, as a table: a token is about a kilobyte, and ten
+    // comparisons a character were 2 per cent of a service's CPU per call.
+    private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < TOKEN_CHARS.length; c++) {
+            TOKEN_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
+    }
 
     private BearerHeader() {
     }
@@ -55,7 +65,6 @@ public final class BearerHeader {
 
     /** RFC 6750's b64token characters without the trailing padding: letters, digits, {@code - . _ ~ + /}. */
     private static boolean tokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c < TOKEN_CHARS.length && TOKEN_CHARS[c];
     }
 }

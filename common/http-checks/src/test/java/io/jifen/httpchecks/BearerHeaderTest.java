@@ -32,6 +32,14 @@ class BearerHeaderTest {
     }
 
     @Test
+    void shouldJudgeEveryCharacterInATokenAsSpringsExpression() {
+        for (char c = 0; c < 0x3000; c++) {
+            assertSameAsSpring("Bearer a" + c + "b");
+            assertSameAsSpring("Bearer " + c);
+        }
+    }
+
+    @Test
     void shouldAcceptAJwtAndPaddedTokensAndRefuseTheRest() {
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln-_";
         assertThat(BearerHeader.token("Bearer " + jwt)).isEqualTo(jwt);

@@ -4,6 +4,7 @@ import io.jifen.httpchecks.HeaderText;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -124,9 +125,29 @@ public class ResourceServerSecurity {
         return new ProblemExceptionHandler();
     }
 
+    /**
+     * The authorities of a token, worked out once per token: the decoder hands the same {@link Jwt} back for every
+     * call with a token it has checked before ({@link CachingJwtDecoder}), and they depend on its claims alone. Bounded
+     * as the decoder's cache: when full, it is cleared.
+     */
     static final class RolesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
+
+        private final Map<Jwt, Collection<GrantedAuthority>> known = new ConcurrentHashMap<>();
+
         @Override
         public Collection<GrantedAuthority> convert(Jwt jwt) {
+            Collection<GrantedAuthority> authorities = known.get(jwt);
+            if (authorities == null) {
+                if (known.size() >= CachingJwtDecoder.MAX_TOKENS) {
+                    known.clear();
+                }
+                authorities = roles(jwt);
+                known.put(jwt, authorities);
+            }
+            return authorities;
+        }
+
+        private static Collection<GrantedAuthority> roles(Jwt jwt) {
             Stream<Object> flat = stream(jwt.getClaim("roles"));
             Object realmAccess = jwt.getClaim("realm_access");
             Stream<Object> realm = realmAccess instanceof Map<?, ?> map ? stream(map.get("roles")) : Stream.empty();
