@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jifen.tenancy.AllTenants;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
+import io.jifen.testsupport.PlannerCatalog;
 import io.jifen.testsupport.RowSecurityCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,6 +49,14 @@ class RowSecurityIT extends PointsServiceTestBase {
         credit(a, newMember(a), 10);
         credit(a, newMember(a), 20);
         credit(b, newMember(b), 30);
+    }
+
+    @Test
+    void shouldKeepNoPlannerStatisticsOfTenantIds() throws SQLException {
+        try (Connection own = superuserConnection()) {
+            assertThat(PlannerCatalog.tablesSamplingTenantIds(own)).as("tables whose tenant_id ANALYZE samples")
+                    .isEmpty();
+        }
     }
 
     @Test
