@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jifen.tenancy.AllTenants;
 import io.jifen.tenancy.TenantContext;
 import io.jifen.tenancy.TenantId;
-import io.jifen.testsupport.PlannerCatalog;
 import io.jifen.testsupport.RowSecurityCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,14 +25,6 @@ class RowSecurityIT extends MemberServiceTestBase {
 
     @Autowired
     DataSource dataSource;
-
-    @Test
-    void shouldKeepNoPlannerStatisticsOfTenantIds() throws SQLException {
-        try (Connection own = jdbc.getDataSource().getConnection()) {
-            assertThat(PlannerCatalog.tablesSamplingTenantIds(own)).as("tables whose tenant_id ANALYZE samples")
-                    .isEmpty();
-        }
-    }
 
     @Test
     void shouldBindEveryTenantTableAndTheServicesRole() throws SQLException {
