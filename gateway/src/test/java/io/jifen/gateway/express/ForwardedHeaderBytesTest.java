@@ -43,7 +43,8 @@ class ForwardedHeaderBytesTest {
     }
 
     private static String encoded(String value, Function<String, CharSequence> form) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/api/v1/purchases");
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
+                "/api/v1/purchases");
         request.headers().add(form.apply("X-Every"), form.apply(value));
         EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestEncoder());
         channel.writeOutbound(request);

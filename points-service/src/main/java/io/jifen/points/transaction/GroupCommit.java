@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * A group may hand its slot on before it has finished ({@link Work#together}'s {@code release}, called just before
  * its commit): the next group then assembles and begins while this one commits, instead of after its leader has
  * answered and the next leader's thread has been scheduled. A request whose identity is in such a group still waits
- * for a group after it has finished (or, sent back to run alone, after that run). See docs/adr/0030-a-group-hands-its-slot-on-before-its-commit.md.
+ * for a group after it has finished (or, sent back to run alone, after that run). See
+ * docs/adr/0030-a-group-hands-its-slot-on-before-its-commit.md.
  *
  * @param <T> a request
  * @param <R> its result
