@@ -84,7 +84,8 @@ class EarnBenchmark {
         cpu.add("postgres", () -> Optional.of(TestInfra.postgres().process()))
                 .add("redis", () -> Optional.of(TestInfra.redis().process()))
                 .add("elasticsearch", () -> Optional.of(TestInfra.elasticsearch().process()))
-                .addAlone("load generator", ProcessHandle.current());
+                .addAlone("load generator", ProcessHandle.current())
+                .split("postgres", CpuMeter::postgresPart);
         shop = Merchants.signUp(platform);
         TestHttp gateway = new TestHttp(platform.gateway());
         String admin = TestInfra.accessToken("admin", TestInfra.PLATFORM_ADMIN_PASSWORD);
@@ -117,6 +118,7 @@ class EarnBenchmark {
                 "%.0f earns/s (%.2f × raw SQL on %d connections, %.2f × on 1), %s".formatted(earn.rate(),
                         earn.rate() / sqlRate, CLIENTS, earn.rate() / sqlRateOneConnection, earn.errors()));
         row("CPU per earn, by process", earn.cpuPer(1));
+        row("PostgreSQL's CPU per earn, by database or task", earn.cpuPerPart(1));
         row("purchases per transaction in the earn figure", earn.groups());
         row("resident memory of the six services after the earn figure", cpu.residentMemory(SERVICES));
         assertThat(earn.ok).as("earns succeeded").isPositive();
@@ -137,6 +139,7 @@ class EarnBenchmark {
                 "%.0f earns/s (%.1f batches/s), %s".formatted(bulk.rate() * BATCH_SIZE, bulk.rate(),
                         bulk.errors()));
         row("CPU per bulk earn, by process", bulk.cpuPer(BATCH_SIZE));
+        row("PostgreSQL's CPU per bulk earn, by database or task", bulk.cpuPerPart(BATCH_SIZE));
 
         // Not a QUALITY.md figure: the same batches, each client's over its own quarter of the members, as four
         // stores' files would be. Above, every batch names most of the 500 members, so concurrent batches take turns
@@ -410,6 +413,8 @@ class EarnBenchmark {
         private final long start = System.nanoTime();
         private final Map<String, Duration> cpuBefore;
         private Map<String, Duration> cpuAfter;
+        private final Map<Long, CpuMeter.Use> partsBefore;
+        private Map<Long, CpuMeter.Use> partsAfter;
         private volatile long end;
         private long ok;
         private long errors;
@@ -423,12 +428,14 @@ class EarnBenchmark {
 
         Load(CpuMeter meter, Supplier<double[]> groupCounter) {
             cpuBefore = meter.read();
+            partsBefore = meter.readParts();
             this.groupCounter = groupCounter;
             groupsBefore = groupCounter.get();
         }
 
         void measured(CpuMeter meter) {
             cpuAfter = meter.read();
+            partsAfter = meter.readParts();
             groupsAfter = groupCounter.get();
         }
 
@@ -443,6 +450,12 @@ class EarnBenchmark {
         /** CPU per unit of work ({@code perCall} units per successful call), by process. */
         synchronized String cpuPer(int perCall) {
             return cpuAfter == null ? "not measured" : CpuMeter.perRequest(cpuBefore, cpuAfter, ok * perCall);
+        }
+
+        /** {@link #cpuPer} of the split processes (PostgreSQL's), by part. */
+        synchronized String cpuPerPart(int perCall) {
+            return partsAfter == null ? "not measured"
+                    : CpuMeter.perRequestByPart(partsBefore, partsAfter, ok * perCall);
         }
 
         void record(Call call, long intendedStart) throws Exception {
