@@ -102,6 +102,7 @@ class EarnBenchmark {
         report.add("| what | result |");
         report.add("|---|---|");
 
+        double speedBefore = MachineSpeed.sha256MibPerSecond();
         row("PostgreSQL's commits", durability());
         double sqlRate = rawSqlEarns(CLIENTS, WARM_UP);
         row("raw SQL earn (insert entry + upsert balance, autocommit), " + CLIENTS + " connections",
@@ -166,6 +167,9 @@ class EarnBenchmark {
                 "%.0f req/s, p50 %.1f ms, p99 %.1f ms, %s".formatted(reads.rate(), reads.percentile(50),
                         reads.percentile(99), reads.errors()));
         row("CPU per balance read, by process", reads.cpuPer(1));
+
+        row("one core's speed (SHA-256, best of five 32 MiB runs), before the figures / after them",
+                "%.0f / %.0f MiB/s".formatted(speedBefore, MachineSpeed.sha256MibPerSecond()));
 
         String table = String.join("\n", report);
         System.out.println("\n" + table + "\n");
