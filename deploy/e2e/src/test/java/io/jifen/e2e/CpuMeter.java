@@ -80,9 +80,13 @@ final class CpuMeter {
         StringBuilder text = new StringBuilder();
         micros.entrySet().stream().filter(part -> part.getValue() / requests > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(part -> text.append(text.isEmpty() ? "" : ", ").append(part.getKey()).append(' ')
-                        .append("%,d".formatted(part.getValue() / requests)).append(" µs"));
+                .forEach(part -> appendMicros(text, part.getKey(), part.getValue() / requests));
         return text.isEmpty() ? "none" : text.toString();
+    }
+
+    /** Appends {@code name 1,020 µs} to a comma-separated list. */
+    private static void appendMicros(StringBuilder text, String name, long micros) {
+        text.append(text.isEmpty() ? "" : ", ").append(name).append(' ').append("%,d".formatted(micros)).append(" µs");
     }
 
     /**
@@ -136,8 +140,7 @@ final class CpuMeter {
                     / requests;
             total += micros;
             if (micros > 0) {
-                text.append(text.isEmpty() ? "" : ", ").append(end.getKey()).append(' ')
-                        .append("%,d".formatted(micros)).append(" µs");
+                appendMicros(text, end.getKey(), micros);
             }
         }
         return text.append(" (total ").append("%,d".formatted(total)).append(" µs)").toString();

@@ -3,6 +3,7 @@ package io.jifen.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,16 @@ class CpuMeterTest {
         assertThat(CpuMeter.perRequestByPart(before, after, 2))
                 .isEqualTo("postgres: jifen_points 120 µs, postgres: autovacuum 10 µs");
         assertThat(CpuMeter.perRequestByPart(before, after, 0)).isEqualTo("no requests");
+    }
+
+    @Test
+    void writesCpuPerRequestOfEachProcessWithTheTotal() {
+        Map<String, Duration> before = Map.of("gateway", Duration.ofMillis(1), "redis", Duration.ZERO);
+        Map<String, Duration> after = new LinkedHashMap<>();
+        after.put("gateway", Duration.ofMillis(3_001));
+        after.put("redis", Duration.ofNanos(500));
+
+        assertThat(CpuMeter.perRequest(before, after, 2)).isEqualTo("gateway 1,500,000 µs (total 1,500,000 µs)");
     }
 
     private static CpuMeter.Use use(String part, long micros) {
